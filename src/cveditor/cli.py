@@ -18,6 +18,54 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _qt_app() -> object:
+    """A GUI-less Qt application for rendering; works with no display at all."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["cveditor"])
+
+
+def _export(args: argparse.Namespace) -> int:
+    resume = native.load(args.file)
+    if args.theme:
+        resume.layout.theme = args.theme
+    if args.paper:
+        resume.layout.paper = args.paper
+    suffix = args.output.suffix.lower()
+    if suffix not in {".pdf", ".html", ".htm"}:
+        raise ResumeFileError("choose an output ending in .pdf or .html", file=args.output)
+    app = _qt_app()  # noqa: F841 — rendering needs a Qt application alive
+    if suffix == ".pdf":
+        from .render.pdf import export_pdf
+
+        report = export_pdf(resume, args.output, base_dir=args.file.parent)
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"wrote {args.output} ({report.pages} page{'s' * (report.pages != 1)})")
+    else:
+        from .io.atomic import atomic_write_bytes
+        from .render.html import render_html
+
+        atomic_write_bytes(args.output, render_html(resume).encode("utf-8"), backup=False)
+        print(f"wrote {args.output}")
+    return 0
+
+
+def _themes(_args: argparse.Namespace) -> int:
+    from .paths import user_themes_dir
+    from .render.themes import available_themes
+
+    for theme in available_themes().values():
+        origin = "built-in" if theme.builtin else "user"
+        ats = "" if theme.ats_friendly else "  (less ATS-friendly)"
+        print(f"{theme.id:<10} {theme.name} — {origin}{ats}")
+    print(f"\nuser themes folder: {user_themes_dir()}")
+    return 0
+
+
 def _convert(args: argparse.Namespace) -> int:
     resume = native.load(args.input)
     native.save(resume, args.output, backup=False)
@@ -28,6 +76,8 @@ def _convert(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "validate": ("check that a résumé file reads cleanly", _validate),
     "convert": ("read a résumé and write it in another file", _convert),
+    "export": ("render a résumé to PDF or HTML (works with no display)", _export),
+    "themes": ("list the available themes", _themes),
 }
 
 
@@ -40,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     convert = sub.add_parser("convert", help=COMMANDS["convert"][0])
     convert.add_argument("input", type=Path)
     convert.add_argument("-o", "--output", type=Path, required=True)
+    export = sub.add_parser("export", help=COMMANDS["export"][0])
+    export.add_argument("file", type=Path)
+    export.add_argument("-o", "--output", type=Path, required=True, help="OUT.pdf or OUT.html")
+    export.add_argument("--theme", help="theme id (see: cveditor themes)")
+    export.add_argument("--paper", choices=["a4", "letter"])
+    sub.add_parser("themes", help=COMMANDS["themes"][0])
     return parser
 
 
@@ -49,5 +105,11 @@ def run(argv: Sequence[str]) -> int:
     try:
         return COMMANDS[args.command][1](args)
     except ResumeFileError as error:
+        if error.file is None:  # e.g. an unknown theme named inside the résumé
+            error = ResumeFileError(error.message, file=_input_of(args), field=error.field)
         print(f"error: {error.located()}", file=sys.stderr)
         return 1
+
+
+def _input_of(args: argparse.Namespace) -> Path | None:
+    return getattr(args, "file", None) or getattr(args, "input", None)

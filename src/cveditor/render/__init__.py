@@ -1,0 +1,1 @@
+"""Rendering: theme (Jinja2) → HTML → paged QTextDocument → preview, PDF, printer."""

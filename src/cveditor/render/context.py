@@ -1,0 +1,338 @@
+"""The résumé as themes see it: printable sections of uniform entries, text ready to show.
+
+Every theme gets the same view, so a theme decides how things look, never what is
+printed: hidden items, hidden sections, private notes and empty sections are already
+gone, dates are formatted for the locale, Markdown is already safe HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from markupsafe import Markup
+
+from ..model.layout import Layout
+from ..model.resume import (
+    Basics,
+    CustomSection,
+    JobProject,
+    Resume,
+)
+from ..model.sections import printed_sections
+from .formatting import format_date, format_period
+from .markdown import markdown_inline, markdown_to_html
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "role": "Role",
+        "team": "Team",
+        "tech": "Tech stack",
+        "score": "GPA",
+        "courses": "Courses",
+        "roles": "Roles",
+        "official": "Official name",
+    },
+    "ko": {
+        "role": "역할",
+        "team": "팀 구성",
+        "tech": "사용 기술",
+        "score": "학점",
+        "courses": "주요 과목",
+        "roles": "역할",
+        "official": "공식 과제 명",
+    },
+}
+
+#: How each section prints: "entries" (dated items), or a compact kind.
+SECTION_KIND = {
+    "work": "entries",
+    "projects": "entries",
+    "education": "entries",
+    "volunteer": "entries",
+    "awards": "entries",
+    "certificates": "entries",
+    "publications": "entries",
+    "references": "entries",
+    "skills": "skills",
+    "interests": "skills",
+    "languages": "pairs",
+}
+
+
+@dataclass
+class EntryView:
+    """One item: a job, a degree, an award, a project within a job."""
+
+    anchor: str
+    title: str = ""
+    org: str = ""
+    period: str = ""
+    location: str = ""
+    url: str = ""
+    note: str = ""
+    summary: Markup = field(default_factory=Markup)
+    highlights: list[Markup] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    details: list[tuple[str, str]] = field(default_factory=list)
+    projects: list[EntryView] = field(default_factory=list)
+
+
+@dataclass
+class SectionView:
+    id: str
+    title: str
+    kind: str  # entries | skills | pairs | list | dated | table | text
+    anchor: str
+    entries: list[EntryView] = field(default_factory=list)
+    rows: list[tuple[str, str, list[str]]] = field(default_factory=list)  # skills/pairs
+    items: list[Markup] = field(default_factory=list)  # list
+    header: list[str] = field(default_factory=list)  # table
+    table: list[list[str]] = field(default_factory=list)  # table
+    text: Markup = field(default_factory=Markup)  # text
+    new_page: bool = False
+
+
+@dataclass
+class ContactView:
+    kind: str  # email | phone | url | location | profile
+    text: str
+    href: str = ""
+
+
+@dataclass
+class BasicsView:
+    name: str
+    label: str
+    summary: Markup
+    image: str
+    contacts: list[ContactView]  # e-mail, phone, web site, place
+    profiles: list[ContactView]  # GitHub, LinkedIn …
+
+
+def _basics(basics: Basics) -> BasicsView:
+    contacts: list[ContactView] = []
+    profiles: list[ContactView] = []
+    if basics.email:
+        contacts.append(ContactView("email", basics.email, f"mailto:{basics.email}"))
+    if basics.phone:
+        digits = "".join(c for c in basics.phone if c.isdigit() or c == "+")
+        contacts.append(ContactView("phone", basics.phone, f"tel:{digits}"))
+    if basics.url:
+        contacts.append(ContactView("url", _short_url(basics.url), _http(basics.url)))
+    place = ", ".join(p for p in (basics.location.city, basics.location.region) if p)
+    if place:
+        contacts.append(ContactView("location", place))
+    for profile in basics.profiles:
+        if profile.hidden or not (profile.url or profile.username):
+            continue
+        text = _short_url(profile.url) if profile.url else f"{profile.network}: {profile.username}"
+        profiles.append(ContactView("profile", text, _http(profile.url)))
+    return BasicsView(
+        name=basics.name,
+        label=basics.label,
+        summary=markdown_to_html(basics.summary),
+        image=basics.image,
+        contacts=contacts,
+        profiles=profiles,
+    )
+
+
+def _http(url: str) -> str:
+    """Links only to the web: anything else (javascript:, file:) prints as plain text."""
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def _short_url(url: str) -> str:
+    for prefix in ("https://", "http://"):
+        if url.lower().startswith(prefix):
+            url = url[len(prefix) :]
+    return url.removeprefix("www.").rstrip("/")
+
+
+class _Builder:
+    def __init__(self, resume: Resume, today: date) -> None:
+        self.resume = resume
+        self.layout: Layout = resume.layout
+        self.locale = self.layout.locale
+        self.labels = LABELS[self.locale]
+        self.today = today
+        self.count = 0
+
+    def anchor(self, level: int) -> str:
+        self.count += 1
+        return f"cv-item-{level}-{self.count}"
+
+    def period(self, start: str | None, end: str | None, *, duration: bool = False) -> str:
+        return format_period(start, end, self.locale, today=self.today, duration=duration)
+
+    def single(self, when: str | None) -> str:
+        return format_date(when, self.locale)
+
+    def section(self, section_id: str) -> SectionView:
+        custom = self.resume.custom_section(section_id)
+        title = self.layout.sectionTitles.get(section_id) or (
+            custom.title
+            if custom is not None and custom.title
+            else self.layout.section_title(section_id)
+        )
+        view = SectionView(
+            id=section_id,
+            title=title,
+            kind=custom.kind if custom is not None else SECTION_KIND[section_id],
+            anchor=f"cv-h-{section_id}",
+            new_page=section_id in self.layout.newPageSections,
+        )
+        if custom is not None:
+            self.fill_custom(view, custom)
+        else:
+            self.fill_standard(view, section_id)
+        return view
+
+    def fill_standard(self, view: SectionView, section_id: str) -> None:
+        items = [item for item in getattr(self.resume, section_id) if not item.hidden]
+        if view.kind == "skills":
+            view.rows = [(i.name, getattr(i, "level", ""), list(i.keywords)) for i in items]
+            return
+        if view.kind == "pairs":
+            view.rows = [(i.language, i.fluency, []) for i in items]
+            return
+        view.entries = [getattr(self, f"entry_{section_id}")(item) for item in items]
+
+    def fill_custom(self, view: SectionView, section: CustomSection) -> None:
+        match section.kind:
+            case "list":
+                view.items = [markdown_inline(i) for i in section.items if i.strip()]
+            case "dated":
+                view.entries = [
+                    EntryView(
+                        anchor=self.anchor(1),
+                        period=self.single(e.date),
+                        title=e.title,
+                        org=e.status,
+                        note=e.number,
+                        summary=markdown_inline(e.details),
+                    )
+                    for e in section.entries
+                    if not e.hidden
+                ]
+            case "table":
+                view.header = list(section.header)
+                view.table = [list(row) for row in section.rows]
+            case "text":
+                view.text = markdown_to_html(section.text)
+
+    # --- one builder per standard section ------------------------------------------
+
+    def entry_work(self, item) -> EntryView:
+        return EntryView(
+            anchor=self.anchor(1),
+            title=item.position or item.name,
+            org=item.name if item.position else "",
+            period=self.period(item.startDate, item.endDate, duration=True),
+            location=item.location,
+            url=_http(item.url),
+            note=item.description,
+            summary=markdown_to_html(item.summary),
+            highlights=[markdown_inline(h) for h in item.highlights if h.strip()],
+            projects=[self.job_project(p) for p in item.projects if not p.hidden],
+        )
+
+    def job_project(self, project: JobProject) -> EntryView:
+        details = [(self.labels["role"], project.role), (self.labels["team"], project.team)]
+        details += [(f.label, f.value) for f in project.fields]
+        return EntryView(
+            anchor=self.anchor(2),
+            title=project.name,
+            org=project.officialName,
+            period=self.period(project.startDate, project.endDate, duration=True),
+            summary=markdown_to_html(project.summary),
+            highlights=[markdown_inline(h) for h in project.highlights if h.strip()],
+            tags=list(project.techStack),
+            details=[(label, value) for label, value in details if value.strip()],
+        )
+
+    def entry_projects(self, item) -> EntryView:
+        roles = ", ".join(item.roles)
+        return EntryView(
+            anchor=self.anchor(1),
+            title=item.name,
+            org=item.entity,
+            period=self.period(item.startDate, item.endDate),
+            url=_http(item.url),
+            note=item.type,
+            summary=markdown_to_html(item.description),
+            highlights=[markdown_inline(h) for h in item.highlights if h.strip()],
+            tags=list(item.keywords),
+            details=[(self.labels["roles"], roles)] if roles else [],
+        )
+
+    def entry_education(self, item) -> EntryView:
+        degree = " · ".join(p for p in (item.studyType, item.area) if p)
+        details = [(self.labels["score"], item.score)] if item.score else []
+        if item.courses:
+            details.append((self.labels["courses"], ", ".join(item.courses)))
+        return EntryView(
+            anchor=self.anchor(1),
+            title=item.institution,
+            org=degree,
+            period=self.period(item.startDate, item.endDate),
+            url=_http(item.url),
+            details=details,
+        )
+
+    def entry_volunteer(self, item) -> EntryView:
+        return EntryView(
+            anchor=self.anchor(1),
+            title=item.position or item.organization,
+            org=item.organization if item.position else "",
+            period=self.period(item.startDate, item.endDate),
+            url=_http(item.url),
+            summary=markdown_to_html(item.summary),
+            highlights=[markdown_inline(h) for h in item.highlights if h.strip()],
+        )
+
+    def entry_awards(self, item) -> EntryView:
+        return EntryView(
+            anchor=self.anchor(1),
+            title=item.title,
+            org=item.awarder,
+            period=self.single(item.date),
+            summary=markdown_to_html(item.summary),
+        )
+
+    def entry_certificates(self, item) -> EntryView:
+        return EntryView(
+            anchor=self.anchor(1),
+            title=item.name,
+            org=item.issuer,
+            period=self.single(item.date),
+            url=_http(item.url),
+        )
+
+    def entry_publications(self, item) -> EntryView:
+        return EntryView(
+            anchor=self.anchor(1),
+            title=item.name,
+            org=item.publisher,
+            period=self.single(item.releaseDate),
+            url=_http(item.url),
+            summary=markdown_to_html(item.summary),
+        )
+
+    def entry_references(self, item) -> EntryView:
+        return EntryView(
+            anchor=self.anchor(1), title=item.name, summary=markdown_to_html(item.reference)
+        )
+
+
+def build_context(resume: Resume, today: date) -> dict[str, object]:
+    """Everything a theme template may use."""
+    builder = _Builder(resume, today)
+    return {
+        "basics": _basics(resume.basics),
+        "sections": [builder.section(sid) for sid in printed_sections(resume)],
+        "locale": builder.locale,
+        "labels": builder.labels,
+        "today": today,
+    }

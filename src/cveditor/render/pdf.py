@@ -1,0 +1,118 @@
+"""The PDF: the laid-out pages through QPdfWriter, then an exact text layer and the source.
+
+Fonts are embedded (Qt subsets them), links become annotations, the native JSON rides
+along as an attachment so the PDF can be re-opened, and the text layer is repaired and
+then read back: words that did not survive are reported to the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from .. import __version__
+from ..io import native
+from ..io.atomic import atomic_write_bytes
+from ..model.resume import Resume
+from .build import RenderedResume, render_resume
+from .glyphmap import collect_font_use
+from .textcheck import lost_words
+from .tounicode import repair_pdf
+
+ATTACHMENT_NAME = "resume.cveditor.json"
+RESOLUTION = 1200
+
+
+@dataclass
+class ExportReport:
+    """What the caller should tell the user after an export."""
+
+    pages: int
+    lost_words: list[str] = field(default_factory=list)
+    missing_characters: list[str] = field(default_factory=list)
+    fonts_not_repaired: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        notes = []
+        if self.missing_characters:
+            chars = " ".join(f"{c} (U+{ord(c):04X})" for c in self.missing_characters)
+            notes.append(f"no installed font has these characters, they print as boxes: {chars}")
+        if self.lost_words:
+            shown = ", ".join(self.lost_words[:12]) + (" …" if len(self.lost_words) > 12 else "")
+            notes.append(f"{len(self.lost_words)} word(s) do not read back from the PDF: {shown}")
+        return notes
+
+
+def _paint(rendered: RenderedResume, title: str, author: str) -> bytes:
+    paged = rendered.pages
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    g = paged.geometry
+    writer.setPageSize(QPageSize(QSizeF(g.width, g.height), QPageSize.Unit.Point, "résumé"))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setAuthor(author)
+    writer.setCreator(f"cveditor {__version__}")
+    writer.addFileAttachment(
+        ATTACHMENT_NAME,
+        QByteArray(native.dumps(rendered.resume).encode("utf-8")),
+        "application/json",
+    )
+    painter = QPainter(writer)
+    painter.scale(RESOLUTION / 72.0, RESOLUTION / 72.0)
+    for index in range(paged.page_count):
+        if index:
+            writer.newPage()
+        paged.paint_page(painter, index)
+    painter.end()
+    buffer.close()
+    return bytes(buffer.data())
+
+
+def pdf_bytes(
+    resume: Resume, *, today: date | None = None, base_dir: Path | None = None
+) -> tuple[bytes, ExportReport]:
+    """The finished PDF and what the caller should know about it."""
+    rendered = render_resume(resume, today=today, base_dir=base_dir)
+    paged = rendered.pages
+    name = resume.basics.name or "Résumé"
+    raw = _paint(rendered, f"{name} — Résumé", resume.basics.name)
+    uses, missing = collect_font_use(paged.lines_in_paint_order())
+    writer, repair = repair_pdf(raw, uses)
+    writer.add_metadata(
+        {
+            "/Title": f"{name} — Résumé",
+            "/Author": resume.basics.name,
+            "/Subject": resume.basics.label or "Résumé",
+            "/Creator": f"cveditor {__version__}",
+            "/Keywords": ", ".join(k for s in resume.skills for k in s.keywords),
+        }
+    )
+    out = BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    report = ExportReport(
+        pages=paged.page_count,
+        missing_characters=sorted(missing),
+        fonts_not_repaired=repair.fonts_skipped,
+    )
+    expected = paged.doc.toPlainText() + (f" {paged.footer_text}" if paged.footer_text else "")
+    report.lost_words = [w for w in lost_words(expected, data) if not any(c in missing for c in w)]
+    return data, report
+
+
+def export_pdf(
+    resume: Resume, path: str | Path, *, today: date | None = None, base_dir: Path | None = None
+) -> ExportReport:
+    """Write the PDF atomically (an old file stays intact if anything fails)."""
+    data, report = pdf_bytes(resume, today=today, base_dir=base_dir)
+    atomic_write_bytes(Path(path), data, backup=False)
+    return report

@@ -1,0 +1,166 @@
+"""Every built-in theme on A4 and Letter, read back from the PDF as a reader would."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cveditor.io import native
+from cveditor.model import Resume
+from cveditor.render.pdf import ATTACHMENT_NAME, pdf_bytes
+from cveditor.render.themes import available_themes
+
+from .conftest import OUR_SAMPLE
+from .pdfcheck import fonts, link_targets, pdftotext, reader, tokens
+
+TODAY = date(2026, 11, 1)
+THEMES = ["classic", "sidebar", "compact", "korean"]
+PAPERS = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
+
+#: Keys whose values are not printed as they are (links print shortened, dates reformatted).
+NOT_PRINTED_AS_IS = {
+    "url",
+    "startDate",
+    "endDate",
+    "date",
+    "releaseDate",
+    "image",
+    "$schema",
+    "countryCode",
+    "postalCode",
+    "address",
+    "network",
+    "username",
+    "id",
+    "kind",
+    "schemaVersion",
+    "meta",
+    "layout",
+}
+
+
+def printed_words(data: object, key: str = "") -> set[str]:
+    """The words a reader must find: every visible text of the file, hidden parts left out."""
+    if key in NOT_PRINTED_AS_IS:
+        return set()
+    if isinstance(data, str):
+        return tokens(data.replace("**", ""))
+    if isinstance(data, list):
+        return set().union(*(printed_words(item) for item in data)) if data else set()
+    if isinstance(data, dict):
+        extras = data.get("x-cveditor", {})
+        if extras.get("hidden") or data.get("hidden") or data.get("kind") == "notes":
+            return set()
+        return set().union(*(printed_words(v, k) for k, v in data.items())) if data else set()
+    return set()
+
+
+@pytest.fixture(scope="module")
+def sample_data() -> dict:
+    return json.loads(OUR_SAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def exports(qapp, tmp_path_factory) -> dict[tuple[str, str], tuple[Path, object]]:
+    folder = tmp_path_factory.mktemp("exports")
+    results = {}
+    for theme in THEMES:
+        for paper in PAPERS:
+            resume = native.load(OUR_SAMPLE)
+            resume.layout.theme = theme
+            resume.layout.paper = paper
+            data, report = pdf_bytes(resume, today=TODAY)
+            path = folder / f"{theme}-{paper}.pdf"
+            path.write_bytes(data)
+            results[theme, paper] = (path, report)
+    return results
+
+
+def test_all_builtin_themes_are_tested() -> None:
+    builtin = {t.id for t in available_themes().values() if t.builtin}
+    assert builtin == set(THEMES)
+
+
+@pytest.mark.parametrize("paper", list(PAPERS))
+@pytest.mark.parametrize("theme", THEMES)
+def test_theme_pdf_reads_back(exports, sample_data, theme, paper) -> None:
+    path, report = exports[theme, paper]
+    pdf = reader(path)
+    width, height = PAPERS[paper]
+    for page in pdf.pages:
+        assert float(page.mediabox.width) == pytest.approx(width, abs=0.6)
+        assert float(page.mediabox.height) == pytest.approx(height, abs=0.6)
+
+    text = pdftotext(path)
+    found = {t.casefold() for t in tokens(text)}  # a theme may print headings in capitals
+    expected = {t.casefold() for t in printed_words(sample_data)}
+    assert len(expected) > 250
+    missing = sorted(expected - found)
+    assert not missing, f"words not in the text layer: {missing[:20]}"
+    for hidden in ("스타트업", "인턴십", "면접", "배포가"):
+        assert hidden not in text, f"{hidden!r} is hidden or private but was printed"
+    assert report.warnings == []
+
+    embedded = fonts(pdf)
+    assert embedded and all(embedded.values()), embedded
+
+    links = link_targets(pdf)
+    for target in (
+        "mailto:seoyeon.kim@example.com",
+        "https://github.com/seoyeon-kim",
+        "https://www.cncf.io/certification/cka/",
+    ):
+        assert target in links
+
+    attached = pdf.attachments[ATTACHMENT_NAME][0]
+    assert native.loads(attached) == native.load(OUR_SAMPLE).model_copy(
+        update={
+            "cv": native.load(OUR_SAMPLE).cv.model_copy(
+                update={
+                    "layout": native.load(OUR_SAMPLE).layout.model_copy(
+                        update={"theme": theme, "paper": paper}
+                    )
+                }
+            )
+        }
+    )
+
+
+def test_pdf_metadata(exports) -> None:
+    info = reader(exports["classic", "a4"][0]).metadata
+    assert info.title == "김서연 (Seoyeon Kim) — Résumé"
+    assert info.author == "김서연 (Seoyeon Kim)"
+    assert info.subject == "클라우드 플랫폼 엔지니어 · Cloud Platform Engineer"
+    assert info.creator.startswith("cveditor ")
+
+
+TRICKY = [
+    "Jun 2018 – Present",
+    "‘single’ and “double” quotes",
+    "office finance fluffy affine",
+    "漢字 一二三 人",
+    "허형록 Hyeongrok Heo",
+    "2018년 6월 ~ 2019년 1월",
+    "C++ & Go — 10%",
+]
+
+
+@pytest.mark.parametrize("family", ["", "NanumGothic", "NanumMyeongjo", "DejaVu Serif"])
+@pytest.mark.parametrize("theme", THEMES)
+def test_text_layer_is_exact(qapp, tmp_path, theme, family) -> None:
+    """What pdftotext reads is what the user typed: spaces, dashes, quotes, Hanja, "fi"."""
+    resume = Resume()
+    resume.basics.name = "허형록 Hyeongrok Heo"
+    resume.layout.theme = theme
+    resume.layout.fontFamily = family
+    resume.basics.summary = "\n\n".join(TRICKY)
+    data, report = pdf_bytes(resume, today=TODAY)
+    path = tmp_path / "tricky.pdf"
+    path.write_bytes(data)
+    text = " ".join(pdftotext(path).split())
+    for line in TRICKY:
+        assert line in text, f"{line!r} not read back; got: {text[:300]}"
+    assert report.lost_words == []
