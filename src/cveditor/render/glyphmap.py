@@ -26,6 +26,7 @@ class FontUse:
     raw: QRawFont
     order: list[int] = field(default_factory=list)
     order_set: set[int] = field(default_factory=set)
+    cmap: dict[str, int] = field(default_factory=dict)
     texts: dict[int, Counter[str]] = field(default_factory=dict)
 
 
@@ -36,21 +37,36 @@ def font_key(raw: QRawFont) -> FontKey:
     return (raw.familyName(), raw.styleName(), int(raw.weight()), int(raw.style().value))
 
 
-def _cmap_glyphs(raw: QRawFont, text: str) -> list[int]:
-    glyphs = list(raw.glyphIndexesForString(text))
-    if len(glyphs) == len(text):
-        return glyphs
-    return [(raw.glyphIndexesForString(c) or [0])[0] for c in text]  # surrogate pairs
+def _learn_cmap(use: FontUse, chars: Iterable[str]) -> None:
+    """Cache the font's own glyph (no shaping) for each of ``chars``."""
+    unknown = "".join(c for c in chars if c not in use.cmap)
+    if not unknown:
+        return
+    glyphs = list(use.raw.glyphIndexesForString(unknown))
+    if len(glyphs) != len(unknown):  # surrogate pairs: ask one by one
+        glyphs = [(use.raw.glyphIndexesForString(c) or [0])[0] for c in unknown]
+    use.cmap.update(zip(unknown, glyphs, strict=True))
 
 
 def _per_character(
-    layout: QTextLayout, start: int, text: str, wanted: dict[FontKey, set[int]], uses
+    layout: QTextLayout,
+    start: int,
+    text: str,
+    offsets: list[int],
+    wanted: dict[FontKey, set[int]],
+    uses: dict[FontKey, FontUse],
 ) -> None:
-    """Ask the shaped line which glyphs each character became; a run of characters
-    drawn by one glyph (a ligature) becomes that glyph's text together."""
+    """Ask the shaped line which glyphs the characters at ``offsets`` became; adjacent
+    characters drawn by one glyph (a ligature) become that glyph's text together."""
     previous: tuple[FontKey, int] | None = None
     pending = ""
-    for offset, char in enumerate(text):
+    last_offset = -2
+    for offset in offsets:
+        char = text[offset]
+        if offset != last_offset + 1 and previous is not None:
+            uses[previous[0]].texts[previous[1]][pending] += 1
+            previous, pending = None, ""
+        last_offset = offset
         runs = layout.glyphRuns(start + offset, 1, _GLYPHS)
         glyph: tuple[FontKey, int] | None = None
         for run in runs:
@@ -77,6 +93,7 @@ def collect_font_use(
     missing: set[str] = set()
     for layout, full_text, start, length in lines:
         text = full_text[start : start + length]
+        occurs = Counter(text)
         unresolved: dict[FontKey, set[int]] = {}
         drawn: list[tuple[float, FontKey, int]] = []  # Qt draws a line left to right
         for run in layout.glyphRuns(start, length, _GLYPHS_AND_POSITIONS):
@@ -85,21 +102,23 @@ def collect_font_use(
             use = uses.setdefault(key, FontUse(raw))
             glyphs = list(run.glyphIndexes())
             drawn += [(p.x(), key, g) for p, g in zip(run.positions(), glyphs, strict=True)]
-            cmap = _cmap_glyphs(raw, text)
-            by_cmap: dict[int, Counter[str]] = {}
-            for char, glyph in zip(text, cmap, strict=True):
-                by_cmap.setdefault(glyph, Counter())[char] += 1
-            for glyph in set(glyphs) - {0}:
-                if glyph in by_cmap:
-                    use.texts.setdefault(glyph, Counter()).update(by_cmap[glyph])
-                else:
-                    unresolved.setdefault(key, set()).add(glyph)
-            if 0 in glyphs:
+            _learn_cmap(use, occurs)
+            glyph_set = set(glyphs)
+            if 0 in glyph_set:
                 missing.update(
                     c
-                    for c, g in zip(text, cmap, strict=True)
-                    if g == 0 and not c.isspace() and c not in "\u2028\u2029"
+                    for c in occurs
+                    if use.cmap[c] == 0 and not c.isspace() and c not in "\u2028\u2029"
                 )
+            glyph_set.discard(0)
+            found = set()
+            for char, count in occurs.items():
+                glyph = use.cmap[char]
+                if glyph in glyph_set:
+                    use.texts.setdefault(glyph, Counter())[char] += count
+                    found.add(glyph)
+            if glyph_set - found:
+                unresolved.setdefault(key, set()).update(glyph_set - found)
         for _x, key, glyph in sorted(drawn, key=lambda item: item[0]):
             use = uses[key]
             if glyph and glyph not in use.order_set:
@@ -107,5 +126,14 @@ def collect_font_use(
                 use.order_set.add(glyph)
                 use.texts.setdefault(glyph, Counter())
         if unresolved:
-            _per_character(layout, start, text, unresolved, uses)
+            # only a character drawn fewer times with its own glyph than it occurs can
+            # have become one of these
+            drawn_count = Counter((key, glyph) for _x, key, glyph in drawn)
+            suspects = [
+                i
+                for i, c in enumerate(text)
+                if not c.isspace()
+                and sum(drawn_count[k, uses[k].cmap.get(c)] for k in unresolved) < occurs[c]
+            ]
+            _per_character(layout, start, text, suspects, unresolved, uses)
     return list(uses.values()), missing

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -56,22 +58,33 @@ def resolve_style(resume: Resume, theme: Theme) -> Style:
     )
 
 
-def _environment(theme: Theme) -> jinja2.Environment:
-    """Templates of the theme first, then the built-in shared macros (``_common``)."""
+@lru_cache(maxsize=16)
+def _environment(folder: Path, builtin: bool, _stamp: float) -> jinja2.Environment:
+    """Templates of the theme first, then the built-in shared macros (``_common``).
+
+    Cached (compiling a theme costs tens of milliseconds, every preview would pay it);
+    ``_stamp``, the newest modification time in the folder, renews it when a user edits
+    their theme.
+    """
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.FileSystemLoader(theme.folder),
+            jinja2.FileSystemLoader(folder),
             jinja2.FileSystemLoader(builtin_themes_dir() / COMMON_TEMPLATES),
         ]
     )
-    cls = jinja2.Environment if theme.builtin else SandboxedEnvironment
+    cls = jinja2.Environment if builtin else SandboxedEnvironment
     return cls(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
     )
+
+
+def _stamp(folder: Path) -> float:
+    return max((p.stat().st_mtime for p in folder.iterdir()), default=0.0)
 
 
 def render_html(
@@ -86,7 +99,7 @@ def render_html(
     context = build_context(resume, today or date.today())
     context["basics"].image = "cv-photo" if photo else ""
     style = resolve_style(resume, theme)
-    env = _environment(theme)
+    env = _environment(theme.folder, theme.builtin, 0.0 if theme.builtin else _stamp(theme.folder))
     try:
         template = env.get_template(theme.template)
         return template.render(**context, style=style, css=style.css(), theme=theme.options)

@@ -10,7 +10,7 @@ page, puts a page break before it; headings are kept with what follows them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
@@ -19,8 +19,6 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QPainter,
-    QTextBlock,
-    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextLayout,
@@ -28,12 +26,12 @@ from PySide6.QtGui import (
 )
 
 from ..model.layout import PAPER_SIZES_MM, Layout
+from .paginate import paginate
 
 MM_TO_PT = 72.0 / 25.4
 _BREAK = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 EPSILON = 0.01  # points; positions closer than this to a page edge belong to the next page
 CLIP_INSET = 0.5  # points; see PagedDocument.paint_page
-MAX_PAGINATION_ROUNDS = 4
 
 
 @dataclass(frozen=True)
@@ -63,29 +61,6 @@ class PageGeometry:
     @property
     def body(self) -> QSizeF:
         return QSizeF(self.width - self.left - self.right, self.height - self.top - self.bottom)
-
-
-@dataclass
-class Marker:
-    """A heading or an item found in the laid-out document."""
-
-    block: QTextBlock
-    level: int  # 0 heading, 1 item, 2 item within an item
-    name: str
-
-
-@dataclass
-class PaginationReport:
-    breaks: int = 0
-    passes: int = 0
-    unfit: list[str] = field(default_factory=list)  # items taller than a page
-    rounds: int = 0
-
-    def merge(self, other: PaginationReport) -> None:
-        self.breaks += other.breaks
-        self.passes += other.passes
-        self.unfit = other.unfit
-        self.rounds += 1
 
 
 def _points_device() -> QImage:
@@ -125,17 +100,7 @@ class PagedDocument:
         for name, image in (images or {}).items():  # only these: nothing else is loaded
             self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         self.doc.setHtml(html)
-        self.report = PaginationReport()
-        for _ in range(MAX_PAGINATION_ROUNDS):
-            round_report = paginate(self.doc, new_page_sections)
-            self.report.merge(round_report)
-            # Qt re-lays out lazily after format changes and can leave blocks between two
-            # changes without lines (seen: they vanished from the page). Lay out anew and
-            # check again: a round that adds no break is the stable one.
-            self.doc.markContentsDirty(0, self.doc.characterCount())
-            self.doc.documentLayout().documentSize()
-            if round_report.breaks == 0:
-                break
+        self.report = paginate(self.doc, new_page_sections)
         self.footer_text = footer
         self._footers = [self._footer_layout(i) for i in range(self.page_count)] if footer else []
 
@@ -221,107 +186,3 @@ class PagedDocument:
             if self._footers:
                 footer = self._footers[page]
                 yield footer, footer.text(), 0, len(footer.text())
-
-
-# --- pagination ------------------------------------------------------------------------
-
-
-def find_markers(doc: QTextDocument) -> list[Marker]:
-    markers: list[Marker] = []
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            for name in it.fragment().charFormat().anchorNames():
-                if name.startswith("cv-h-"):
-                    markers.append(Marker(block, 0, name))
-                elif name.startswith("cv-item-"):
-                    markers.append(Marker(block, int(name.split("-")[2]), name))
-            it += 1
-        block = block.next()
-    return markers
-
-
-def _top(doc: QTextDocument, block: QTextBlock) -> float:
-    return doc.documentLayout().blockBoundingRect(block).top()
-
-
-def _bottom_before(doc: QTextDocument, start: QTextBlock, stop: QTextBlock | None) -> float:
-    """The lowest edge of the blocks from ``start`` up to (not including) ``stop``."""
-    layout = doc.documentLayout()
-    bottom = layout.blockBoundingRect(start).bottom()
-    block = start.next()
-    while block.isValid() and (stop is None or block != stop):
-        bottom = max(bottom, layout.blockBoundingRect(block).bottom())
-        block = block.next()
-    return bottom
-
-
-def _break_before(doc: QTextDocument, block: QTextBlock) -> None:
-    """Start a new page at ``block``; a table that begins with it moves as a whole."""
-    table = QTextCursor(block).currentTable()
-    if table is not None and table.cellAt(0, 0).firstCursorPosition().block() == block:
-        fmt = table.format()
-        fmt.setPageBreakPolicy(_BREAK)
-        table.setFormat(fmt)
-        return
-    fmt = block.blockFormat()
-    fmt.setPageBreakPolicy(_BREAK)
-    QTextCursor(block).setBlockFormat(fmt)
-
-
-def _page_of_top(y: float, page: float) -> int:
-    return int((y + EPSILON) // page)
-
-
-def _page_of_bottom(y: float, page: float) -> int:
-    return int(max(0.0, y - EPSILON) // page)
-
-
-def _unit_end(doc: QTextDocument, markers: list[Marker], index: int, page: float) -> float:
-    """Where the part of the document that must stay with ``markers[index]`` ends.
-
-    An item without sub-items is kept whole. A heading, or an item with sub-items (a job
-    with projects), is kept with its first sub-unit; if that is taller than a page, with
-    the first block after it, so it never ends a page alone.
-    """
-    marker = markers[index]
-    following = markers[index + 1] if index + 1 < len(markers) else None
-    if following is None or following.level <= marker.level:
-        return _bottom_before(doc, marker.block, following.block if following else None)
-    end = _unit_end(doc, markers, index + 1, page)
-    if end - _top(doc, marker.block) > page:
-        end = doc.documentLayout().blockBoundingRect(following.block).bottom()
-    return end
-
-
-def paginate(doc: QTextDocument, new_page_sections: tuple[str, ...] = ()) -> PaginationReport:
-    """Move items and headings so none is split or stranded; returns what it did.
-
-    Markers are handled top to bottom; each break moves everything below it, so every
-    position is read after the previous change (Qt re-lays out on demand).
-    """
-    report = PaginationReport()
-    page = doc.pageSize().height()
-    markers = find_markers(doc)
-    new_page = {f"cv-h-{sid}" for sid in new_page_sections}
-    for index, marker in enumerate(markers):
-        report.passes += 1
-        top = _top(doc, marker.block)
-        first_page = _page_of_top(top, page)
-        at_page_top = top - first_page * page < EPSILON * 50
-        if at_page_top:
-            continue
-        if marker.name in new_page:
-            _break_before(doc, marker.block)
-            report.breaks += 1
-            continue
-        end = _unit_end(doc, markers, index, page)
-        if _page_of_bottom(end, page) == first_page:
-            continue
-        if end - top <= page:
-            _break_before(doc, marker.block)
-            report.breaks += 1
-        else:
-            report.unfit.append(marker.name)
-    return report
