@@ -10,9 +10,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cveditor.io import native  # noqa: E402
-from cveditor.model import Resume  # noqa: E402
-from cveditor.resources import sample_path  # noqa: E402
+from cveditor.io import native
+from cveditor.model import Resume
+from cveditor.resources import sample_path
 
 
 def resume_of_pages(pages: int) -> Resume:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import median_ms, resume_of_pages, rss_mb  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from common import median_ms, resume_of_pages, rss_mb
+from PySide6.QtGui import QGuiApplication
 
-from cveditor.render.build import render_resume  # noqa: E402
-from cveditor.render.html import render_html  # noqa: E402
-from cveditor.render.pdf import pdf_bytes  # noqa: E402
+from cveditor.render.build import render_resume
+from cveditor.render.html import render_html
+from cveditor.render.pdf import pdf_bytes
 
 
 def main() -> None:

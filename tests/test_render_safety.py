@@ -55,7 +55,7 @@ def hostile_resume(port: int, theme: str) -> Resume:
     resume = Resume()
     resume.layout.theme = theme
     resume.basics.name = "<b>Mallory</b> {{ 7*7 }}"
-    resume.basics.label = "{% for x in range(3) %}loop{% endfor %}"
+    resume.basics.label = "{% for x in range(3) %}loop{% endfor %} 1133 22"
     resume.basics.image = f"{url}/photo.png"
     resume.basics.url = "javascript:alert(1)"
     resume.basics.summary = (
@@ -93,7 +93,7 @@ def test_hostile_content_renders_as_text(qapp, tmp_path, theme) -> None:
     text = " ".join(pdftotext(path).split())
     for literal in (
         "<b>Mallory</b> {{ 7*7 }}",
-        "{% for x in range(3) %}loop{% endfor %}",
+        "{% for x in range(3) %}loop{% endfor %} 1133 22",
         "<script>alert(2)</script>",
         "</td></tr></table><h1>Injected</h1>",
     ):

@@ -56,9 +56,12 @@ def _per_character(
     wanted: dict[FontKey, set[int]],
     uses: dict[FontKey, FontUse],
 ) -> None:
-    """Ask the shaped line which glyphs the characters at ``offsets`` became; adjacent
-    characters drawn by one glyph (a ligature) become that glyph's text together."""
-    previous: tuple[FontKey, int] | None = None
+    """Ask the shaped line which glyphs the characters at ``offsets`` became.
+
+    Adjacent characters that come back as the same glyph at the same place (a ligature)
+    become that glyph's text together; "33" is two glyphs at two places.
+    """
+    previous: tuple[FontKey, int, float] | None = None
     pending = ""
     last_offset = -2
     for offset in offsets:
@@ -67,13 +70,12 @@ def _per_character(
             uses[previous[0]].texts[previous[1]][pending] += 1
             previous, pending = None, ""
         last_offset = offset
-        runs = layout.glyphRuns(start + offset, 1, _GLYPHS)
-        glyph: tuple[FontKey, int] | None = None
-        for run in runs:
+        glyph: tuple[FontKey, int, float] | None = None
+        for run in layout.glyphRuns(start + offset, 1, _GLYPHS_AND_POSITIONS):
             key = font_key(run.rawFont())
             ids = list(run.glyphIndexes())
             if ids and ids[0] in wanted.get(key, ()):
-                glyph = (key, ids[0])
+                glyph = (key, ids[0], round(run.positions()[0].x(), 2))
                 break
         if glyph is not None and glyph == previous:
             pending += char
