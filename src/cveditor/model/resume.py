@@ -162,7 +162,7 @@ class Reference(HideableItem):
 
 class Project(HideableItem):
     name: str = Field("", title="Name")
-    description: str = Field("", title="Description")
+    description: str = Field("", title="Description", description="Markdown works here.")
     highlights: TextList = Field(default_factory=list, title="Highlights")
     keywords: TextList = Field(default_factory=list, title="Keywords")
     startDate: IsoDate = Field(None, title="Start")

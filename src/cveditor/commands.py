@@ -1,0 +1,94 @@
+"""Undoable changes to the open résumé: one small QUndoCommand per user action.
+
+Each command captures what it needs when it is made (old and new values, copies), so
+undo and redo never depend on the state of widgets. Typing into one field merges into
+one command, so undo takes back a burst of typing, not a character.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from .model.access import Path, get_at, set_at, snapshot
+
+if TYPE_CHECKING:
+    from .document import ResumeDocument
+
+SET_VALUE_ID = 1001
+
+
+class SetValue(QUndoCommand):
+    def __init__(
+        self, document: ResumeDocument, path: Path, value: Any, text: str, *, merge: bool
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        self.path = path
+        self.old = snapshot(get_at(document.resume, path))
+        self.new = snapshot(value)
+        self.merge = merge
+
+    def id(self) -> int:
+        return SET_VALUE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetValue) or not other.merge or other.path != self.path:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        set_at(self.document.resume, self.path, snapshot(self.new))
+        self.document.announce(self.path)
+
+    def undo(self) -> None:
+        set_at(self.document.resume, self.path, snapshot(self.old))
+        self.document.announce(self.path)
+
+
+class InsertItem(QUndoCommand):
+    def __init__(self, document: ResumeDocument, path: Path, index: int, item: Any, text: str):
+        super().__init__(text)
+        self.document, self.path, self.index, self.item = document, path, index, snapshot(item)
+
+    def redo(self) -> None:
+        get_at(self.document.resume, self.path).insert(self.index, snapshot(self.item))
+        self.document.announce(self.path)
+
+    def undo(self) -> None:
+        del get_at(self.document.resume, self.path)[self.index]
+        self.document.announce(self.path)
+
+
+class RemoveItem(QUndoCommand):
+    def __init__(self, document: ResumeDocument, path: Path, index: int, text: str) -> None:
+        super().__init__(text)
+        self.document, self.path, self.index = document, path, index
+        self.item = snapshot(get_at(document.resume, path)[index])
+
+    def redo(self) -> None:
+        del get_at(self.document.resume, self.path)[self.index]
+        self.document.announce(self.path)
+
+    def undo(self) -> None:
+        get_at(self.document.resume, self.path).insert(self.index, snapshot(self.item))
+        self.document.announce(self.path)
+
+
+class MoveItem(QUndoCommand):
+    def __init__(self, document: ResumeDocument, path: Path, source: int, target: int, text: str):
+        super().__init__(text)
+        self.document, self.path, self.source, self.target = document, path, source, target
+
+    def _move(self, source: int, target: int) -> None:
+        items = get_at(self.document.resume, self.path)
+        items.insert(target, items.pop(source))
+        self.document.announce(self.path)
+
+    def redo(self) -> None:
+        self._move(self.source, self.target)
+
+    def undo(self) -> None:
+        self._move(self.target, self.source)

@@ -1,0 +1,25 @@
+"""Starting the editor: the application object, the window, the file to open."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ..resources import sample_path
+
+
+def run_gui(file: Path | None, *, sample: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("cveditor")
+    app.setApplicationDisplayName("cveditor")
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if not window.files.offer_recovery():
+        target = sample_path() if sample else file
+        if target is not None:
+            window.files.open(Path(target))
+    return app.exec()

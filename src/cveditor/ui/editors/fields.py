@@ -1,0 +1,258 @@
+"""Field widgets bound to a path in the document.
+
+A user edit becomes ``document.set_value(path, …)`` (typing merges into one undo step);
+a change announced by the document — undo, redo, another editor — refreshes the widget
+under a QSignalBlocker, so nothing echoes back (design.md §6.6).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...document import ResumeDocument
+from ...model.access import Path, is_under
+from ...model.dates import DateParseError, PartialDate, parse_date
+
+
+def leaves_undo_to_window(event: QEvent) -> bool:
+    """For ``event()`` overrides: let Ctrl+Z / Ctrl+Shift+Z reach the window's actions,
+    so the document's history is the only one (a text field's own would split it)."""
+    if event.type() == QEvent.Type.ShortcutOverride and (
+        event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+    ):
+        event.ignore()
+        return True
+    return False
+
+
+class Binding:
+    """Mixin: follow the document's announcements for one path."""
+
+    document: ResumeDocument
+    path: Path
+
+    def bind(self, document: ResumeDocument, path: Path) -> None:
+        self.document = document
+        self.path = path
+        document.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, changed: tuple) -> None:
+        if is_under(self.path, changed) or is_under(changed, self.path):
+            # the item may have gone away; its list editor then rebuilds this form
+            with contextlib.suppress(IndexError, KeyError, AttributeError):
+                self.refresh()
+
+    def value(self) -> Any:
+        return self.document.get(self.path)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
+class TextField(QLineEdit, Binding):
+    def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.textEdited.connect(
+            lambda text: self.document.set_value(self.path, text, f"Edit {label}", merge=True)
+        )
+        self.bind(document, path)
+
+    def event(self, event: QEvent) -> bool:
+        return leaves_undo_to_window(event) or super().event(event)
+
+    def refresh(self) -> None:
+        value = self.value() or ""
+        if self.text() != value:
+            with QSignalBlocker(self):
+                self.setText(value)
+
+
+class MarkdownField(QPlainTextEdit, Binding):
+    """Multi-line text; says that Markdown works."""
+
+    def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.setPlaceholderText("Markdown works here: **bold**, *italic*, [link](https://…)")
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
+        self.setMinimumHeight(70)
+        self.setMaximumHeight(140)
+        self.textChanged.connect(self._edited)
+        self.bind(document, path)
+
+    def event(self, event: QEvent) -> bool:
+        return leaves_undo_to_window(event) or super().event(event)
+
+    def _edited(self) -> None:
+        self.document.set_value(self.path, self.toPlainText(), f"Edit {self.label}", merge=True)
+
+    def refresh(self) -> None:
+        value = self.value() or ""
+        if self.toPlainText() != value:
+            with QSignalBlocker(self):
+                self.setPlainText(value)
+
+
+class LinesField(QPlainTextEdit, Binding):
+    """A list of short texts, one per line (highlights, keywords, tech stack)."""
+
+    def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.setPlaceholderText("One per line")
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
+        self.setMinimumHeight(60)
+        self.setMaximumHeight(120)
+        self.textChanged.connect(self._edited)
+        self.bind(document, path)
+
+    def event(self, event: QEvent) -> bool:
+        return leaves_undo_to_window(event) or super().event(event)
+
+    def _lines(self) -> list[str]:
+        lines = self.toPlainText().split("\n")
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return lines
+
+    def _edited(self) -> None:
+        self.document.set_value(self.path, self._lines(), f"Edit {self.label}", merge=True)
+
+    def refresh(self) -> None:
+        value = list(self.value() or [])
+        if self._lines() != value:
+            with QSignalBlocker(self):
+                self.setPlainText("\n".join(value))
+
+
+class DateField(QWidget, Binding):
+    """Accepts what people type (2018.06, Jun 2018, 2018년 6월, 현재); an error is shown
+    under the field and the typed text stays, so nothing is lost while fixing it."""
+
+    def __init__(self, document: ResumeDocument, path: Path, label: str, *, end: bool) -> None:
+        super().__init__()
+        self.label = label
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(
+            "empty = present (현재)" if end else "e.g. 2018.06, Jun 2018, 2018년 6월"
+        )
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setVisible(False)
+        self.error.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.edit)
+        column.addWidget(self.error)
+        self.edit.textEdited.connect(self._edited)
+        self.edit.editingFinished.connect(self._tidy)
+        self.bind(document, path)
+
+    def _edited(self, text: str) -> None:
+        if not text.strip():
+            self._show_error("")
+            self.document.set_value(self.path, None, f"Edit {self.label}", merge=True)
+            return
+        try:
+            parsed = parse_date(text)
+        except DateParseError as error:
+            self._show_error(str(error))
+            return
+        self._show_error("")
+        iso = parsed.iso() if parsed else None
+        self.document.set_value(self.path, iso, f"Edit {self.label}", merge=True)
+
+    def _tidy(self) -> None:
+        """Leaving the field shows the date in the standard form, unless it is wrong."""
+        if not self.error.isVisible():
+            self.refresh(force=True)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.edit.setStyleSheet("border: 1px solid #b00020;" if message else "")
+
+    def refresh(self, force: bool = False) -> None:
+        value = self.value()
+        if self.edit.hasFocus() and not force and _typed_value(self.edit.text()) == value:
+            return  # the user is typing and the model already follows them
+        shown = _display(value)
+        if self.edit.text() != shown:
+            with QSignalBlocker(self.edit):
+                self.edit.setText(shown)
+            self._show_error("")
+
+
+def _typed_value(text: str) -> str | bool | None:
+    """What the typed text means, or False when it is not a date yet."""
+    if not text.strip():
+        return None
+    try:
+        parsed = parse_date(text)
+    except DateParseError:
+        return False
+    return parsed.iso() if parsed else None
+
+
+def _display(iso: str | None) -> str:
+    if not iso:
+        return ""
+    date = PartialDate.from_iso(iso)
+    return ".".join(
+        [f"{date.year}"]
+        + ([f"{date.month:02d}"] if date.month else [])
+        + ([f"{date.day:02d}"] if date.day else [])
+    )
+
+
+class CheckField(QCheckBox, Binding):
+    def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
+        super().__init__(label)
+        self.label = label
+        self.toggled.connect(lambda on: self.document.set_value(self.path, on, f"Toggle {label}"))
+        self.bind(document, path)
+
+    def refresh(self) -> None:
+        with QSignalBlocker(self):
+            self.setChecked(bool(self.value()))
+
+
+def row(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    line = QHBoxLayout(holder)
+    line.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        line.addWidget(widget)
+    line.setAlignment(Qt.AlignmentFlag.AlignLeft)
+    return holder
+
+
+def dispose(widget: QWidget) -> None:
+    """Retire a form at once: its bindings stop following the document before Qt gets
+    round to deleting it (otherwise a burst of undo steps refreshes dead forms)."""
+    for child in [widget, *widget.findChildren(QWidget)]:
+        document = getattr(child, "document", None)
+        handler = getattr(child, "_on_changed", None)
+        if isinstance(document, ResumeDocument) and handler is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                document.changed.disconnect(handler)
+    widget.setParent(None)
+    widget.deleteLater()

@@ -1,0 +1,105 @@
+"""A custom table section (e.g. KPI: Metric / Value / Growth): header and rows, editable
+in place, rows and columns added and removed, each change one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...document import ResumeDocument
+from ...model.access import Path, is_under
+
+
+class TableEditor(QWidget):
+    def __init__(self, document: ResumeDocument, path: Path) -> None:
+        super().__init__()
+        self.document, self.path = document, path
+        self.table = QTableWidget()
+        buttons = QHBoxLayout()
+        for text, handler in (
+            ("Add row", self.add_row),
+            ("Remove row", self.remove_row),
+            ("Add column", self.add_column),
+            ("Remove column", self.remove_column),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addLayout(buttons)
+        column.addWidget(self.table)
+        self.table.itemChanged.connect(self._edited)
+        document.changed.connect(self._on_changed)
+        self.reload()
+
+    def _section(self):
+        return self.document.get(self.path)
+
+    def _grid(self) -> list[list[str]]:
+        section = self._section()
+        return [list(section.header)] + [list(r) for r in section.rows]
+
+    def reload(self) -> None:
+        grid = self._grid()
+        width = max((len(r) for r in grid), default=0)
+        with QSignalBlocker(self.table):
+            self.table.clear()
+            self.table.setColumnCount(width)
+            self.table.setRowCount(max(0, len(grid) - 1))
+            self.table.setHorizontalHeaderLabels(grid[0] + [""] * (width - len(grid[0])))
+            for r, row in enumerate(grid[1:]):
+                for c in range(width):
+                    self.table.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
+
+    def _on_changed(self, changed: tuple) -> None:
+        if is_under(changed, self.path) or is_under(self.path, changed):
+            self.reload()
+
+    def _commit(self, header: list[str], rows: list[list[str]], text: str) -> None:
+        stack = self.document.undo_stack
+        stack.beginMacro(text)
+        self.document.set_value((*self.path, "header"), header, text)
+        self.document.set_value((*self.path, "rows"), rows, text)
+        stack.endMacro()
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        rows = [list(r) for r in self._section().rows]
+        width = self.table.columnCount()
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        rows[item.row()][item.column()] = item.text()
+        self._commit(list(self._section().header), rows, "Edit table cell")
+
+    def add_row(self) -> None:
+        width = max(1, self.table.columnCount())
+        rows = [list(r) for r in self._section().rows] + [[""] * width]
+        self._commit(list(self._section().header), rows, "Add table row")
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        rows = [list(r) for r in self._section().rows]
+        if 0 <= row < len(rows):
+            del rows[row]
+            self._commit(list(self._section().header), rows, "Remove table row")
+
+    def add_column(self) -> None:
+        header = [*list(self._section().header), f"Column {self.table.columnCount() + 1}"]
+        rows = [[*list(r), ""] for r in self._section().rows]
+        self._commit(header, rows, "Add table column")
+
+    def remove_column(self) -> None:
+        col = self.table.currentColumn()
+        if col < 0:
+            col = self.table.columnCount() - 1
+        if col < 0:
+            return
+        header = [h for i, h in enumerate(self._section().header) if i != col]
+        rows = [[v for i, v in enumerate(r) if i != col] for r in self._section().rows]
+        self._commit(header, rows, "Remove table column")

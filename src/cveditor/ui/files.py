@@ -1,0 +1,145 @@
+"""File handling of the window: new, open, save, save as, export, unsaved-changes and
+changed-on-disk questions, autosave and recovery. Never loses work: every path that
+would drop changes asks first, and a failed open or save changes nothing."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from ..document import ResumeDocument
+from ..errors import ResumeFileError
+from ..io import native
+from ..model.resume import Resume
+from . import autosave, dialogs
+from .settings import Settings
+
+
+class FileController(QObject):
+    def __init__(self, window: QWidget, document: ResumeDocument, settings: Settings) -> None:
+        super().__init__(window)
+        self.window, self.document, self.settings = window, document, settings
+        self.last_export_warnings: list[str] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(autosave.INTERVAL_MS)
+        self.timer.timeout.connect(self.autosave_now)
+        self.timer.start()
+
+    # --- asking before losing work ---------------------------------------------------
+
+    def display_name(self) -> str:
+        return self.document.path.name if self.document.path else "Untitled"
+
+    def may_discard(self) -> bool:
+        """True when the current document may be replaced or closed."""
+        if not self.document.is_dirty:
+            return True
+        answer = dialogs.ask_save_changes(self.window, self.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # --- commands --------------------------------------------------------------------
+
+    def new(self) -> None:
+        if self.may_discard():
+            self._forget_autosave()
+            self.document.replace(Resume(), None)
+
+    def open(self, path: Path | None = None) -> bool:
+        if path is None:
+            folder = str(self.document.base_dir or "")
+            path = dialogs.get_open_path(self.window, folder)
+            if path is None:
+                return False
+        if not self.may_discard():
+            return False
+        try:
+            resume = native.load(path)
+        except ResumeFileError as error:
+            dialogs.show_error(self.window, "Cannot open", error.located())
+            return False  # the current document is untouched
+        self._forget_autosave()
+        self.document.replace(resume, Path(path))
+        self.settings.add_recent(Path(path))
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        if self.document.changed_on_disk() and not dialogs.ask_overwrite_changed_file(
+            self.window, self.document.path
+        ):
+            return False
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.document.path or Path.home() / "resume.json")
+        path = dialogs.get_save_path(self.window, suggested)
+        if path is None:
+            return False
+        if path.suffix.lower() != ".json":
+            path = path.with_suffix(".json")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        previous = self.document.path
+        try:
+            self.document.save(path)
+        except ResumeFileError as error:
+            dialogs.show_error(self.window, "Cannot save", error.located())
+            return False
+        autosave.discard(previous)
+        autosave.discard(path)
+        self.settings.add_recent(path)
+        return True
+
+    def export_pdf(self, path: Path | None = None) -> list[str] | None:
+        from ..render.pdf import export_pdf
+
+        if path is None:
+            stem = self.document.path.stem if self.document.path else "resume"
+            folder = self.document.base_dir or Path.home()
+            path = dialogs.get_save_path(
+                self.window, str(folder / f"{stem}.pdf"), dialogs.PDF_FILTER
+            )
+            if path is None:
+                return None
+        try:
+            report = export_pdf(self.document.resume, path, base_dir=self.document.base_dir)
+        except ResumeFileError as error:
+            dialogs.show_error(self.window, "Cannot export", error.located())
+            return None
+        self.last_export_warnings = report.warnings
+        return report.warnings
+
+    # --- autosave and recovery -------------------------------------------------------
+
+    def autosave_now(self) -> None:
+        if self.document.is_dirty:
+            # an unwritable state folder must not disturb editing; saving still works
+            with contextlib.suppress(ResumeFileError):
+                autosave.write(self.document.resume, self.document.path)
+
+    def _forget_autosave(self) -> None:
+        autosave.discard(self.document.path)
+
+    def offer_recovery(self) -> bool:
+        for found in autosave.pending():
+            where = f"“{found.original.name}”" if found.original else "an untitled résumé"
+            if dialogs.ask_recover(self.window, where):
+                self.document.replace(found.resume, found.original)
+                self.document.undo_stack.resetClean()  # recovered work is unsaved work
+                self.document.dirtyChanged.emit(True)
+                found.slot.unlink(missing_ok=True)
+                return True
+            found.slot.unlink(missing_ok=True)
+        return False
+
+    def closing(self) -> None:
+        """A normal close: the autosave copy is no longer needed."""
+        if not self.document.is_dirty:
+            self._forget_autosave()

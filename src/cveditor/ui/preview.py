@@ -1,0 +1,124 @@
+"""The live preview: the very pages the PDF will have, painted from the same layout.
+
+Only visible pages are painted. Zoom: fit width, fit page, or a percentage; the
+reader's place (scroll fraction) is kept across updates.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+from ..render.pages import PagedDocument
+
+PAGE_GAP = 16  # pixels between pages
+
+
+class PagesView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paged: PagedDocument | None = None
+        self.scale = 1.0  # pixels per point
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), QColor("#8a9099"))
+        self.setPalette(palette)
+
+    def page_size_px(self) -> QSize:
+        if self.paged is None:
+            return QSize(0, 0)
+        g = self.paged.geometry
+        return QSize(round(g.width * self.scale), round(g.height * self.scale))
+
+    def sizeHint(self) -> QSize:
+        page = self.page_size_px()
+        count = self.paged.page_count if self.paged else 0
+        return QSize(page.width() + 2 * PAGE_GAP, count * (page.height() + PAGE_GAP) + PAGE_GAP)
+
+    def page_rect(self, index: int) -> QRectF:
+        page = self.page_size_px()
+        left = max(PAGE_GAP, (self.width() - page.width()) / 2)
+        top = PAGE_GAP + index * (page.height() + PAGE_GAP)
+        return QRectF(left, top, page.width(), page.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.paged is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        visible = QRectF(event.rect())
+        for index in range(self.paged.page_count):
+            rect = self.page_rect(index)
+            if not rect.intersects(visible):
+                continue
+            painter.fillRect(rect.translated(2, 2), QColor(0, 0, 0, 60))
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            painter.save()
+            painter.translate(rect.topLeft())
+            painter.scale(self.scale, self.scale)
+            self.paged.paint_page(painter, index)
+            painter.restore()
+        painter.end()
+
+
+class PreviewWidget(QScrollArea):
+    zoomChanged = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = PagesView()
+        self.setWidget(self.view)
+        self.setWidgetResizable(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.mode = "fit-width"
+        self.percent = 100
+
+    @property
+    def page_count(self) -> int:
+        return self.view.paged.page_count if self.view.paged else 0
+
+    def set_pages(self, paged: PagedDocument) -> None:
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.view.paged = paged
+        self._apply_zoom()
+        bar.setValue(round(fraction * bar.maximum()))
+        self.view.update()
+
+    def set_zoom(self, mode: str, percent: int = 100) -> None:
+        self.mode, self.percent = mode, percent
+        self._apply_zoom()
+
+    def zoom_by(self, factor: float) -> None:
+        current = round(self.view.scale * 72 / max(1, self.logicalDpiX()) * 100)
+        self.set_zoom("percent", max(25, min(400, round(current * factor))))
+
+    def _apply_zoom(self) -> None:
+        paged = self.view.paged
+        if paged is None:
+            return
+        dpi_scale = self.logicalDpiX() / 72.0
+        available = self.viewport().size()
+        if self.mode == "fit-width":
+            scale = (available.width() - 2 * PAGE_GAP) / paged.geometry.width
+            label = "Fit width"
+        elif self.mode == "fit-page":
+            scale = min(
+                (available.width() - 2 * PAGE_GAP) / paged.geometry.width,
+                (available.height() - 2 * PAGE_GAP) / paged.geometry.height,
+            )
+            label = "Fit page"
+        else:
+            scale = dpi_scale * self.percent / 100
+            label = f"{self.percent}%"
+        self.view.scale = max(0.1, scale)
+        hint = self.view.sizeHint()
+        self.view.resize(max(hint.width(), available.width()), hint.height())
+        self.zoomChanged.emit(label)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.mode != "percent":
+            self._apply_zoom()

@@ -1,0 +1,131 @@
+"""Theme & page: theme, paper, language of headings, font, size, line height, margins,
+accent colour — all stored in the résumé's layout, each change one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QPushButton,
+    QWidget,
+)
+
+from ..document import ResumeDocument
+from ..model.access import is_under
+from ..render.themes import available_themes
+
+LAYOUT = ("cv", "layout")
+
+
+class ThemePanel(QWidget):
+    def __init__(self, document: ResumeDocument) -> None:
+        super().__init__()
+        self.document = document
+        form = QFormLayout(self)
+        self.theme = QComboBox()
+        for theme in available_themes().values():
+            suffix = "" if theme.ats_friendly else "  (less ATS-friendly)"
+            self.theme.addItem(theme.name + suffix, theme.id)
+            self.theme.setItemData(self.theme.count() - 1, theme.description, 3)
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("Letter", "letter")
+        self.locale = QComboBox()
+        self.locale.addItem("한국어 headings and dates", "ko")
+        self.locale.addItem("English headings and dates", "en")
+        self.font = QComboBox()
+        self.font.addItem("Theme's font", "")
+        for family in QFontDatabase.families():
+            self.font.addItem(family, family)
+        self.size = self._spin(6, 20, 0.5, " pt")
+        self.line = self._spin(1.0, 2.5, 0.05, "×")
+        self.margins = {
+            side: self._spin(0, 80, 1, " mm") for side in ("top", "right", "bottom", "left")
+        }
+        self.accent = QPushButton()
+        form.addRow("Theme", self.theme)
+        form.addRow("Paper", self.paper)
+        form.addRow("Language", self.locale)
+        form.addRow("Font", self.font)
+        form.addRow("Size", self.size)
+        form.addRow("Line height", self.line)
+        for side, spin in self.margins.items():
+            form.addRow(f"Margin {side}", spin)
+        form.addRow("Accent colour", self.accent)
+        self.theme.activated.connect(
+            lambda: self._set("theme", self.theme.currentData(), "Change theme")
+        )
+        self.paper.activated.connect(
+            lambda: self._set("paper", self.paper.currentData(), "Change paper")
+        )
+        self.locale.activated.connect(
+            lambda: self._set("locale", self.locale.currentData(), "Change language")
+        )
+        self.font.activated.connect(
+            lambda: self._set("fontFamily", self.font.currentData(), "Change font")
+        )
+        self.size.valueChanged.connect(
+            lambda v: self._set("fontSize", v, "Change font size", merge=True)
+        )
+        self.line.valueChanged.connect(
+            lambda v: self._set("lineHeight", v, "Change line height", merge=True)
+        )
+        for side, spin in self.margins.items():
+            spin.valueChanged.connect(
+                lambda v, side=side: self.document.set_value(
+                    (*LAYOUT, "margins", side), v, "Change margins", merge=True
+                )
+            )
+        self.accent.clicked.connect(self._pick_color)
+        document.changed.connect(self._on_changed)
+        document.reset.connect(self.refresh)
+        self.refresh()
+
+    @staticmethod
+    def _spin(low: float, high: float, step: float, suffix: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(low, high)
+        spin.setSingleStep(step)
+        spin.setSuffix(suffix)
+        spin.setKeyboardTracking(False)
+        return spin
+
+    def _set(self, name: str, value, text: str, merge: bool = False) -> None:
+        self.document.set_value((*LAYOUT, name), value, text, merge=merge)
+
+    def _pick_color(self) -> None:
+        current = self.document.resume.layout.accentColor or "#1f4e79"
+        color = QColorDialog.getColor(QColor(current), self, "Accent colour")
+        if color.isValid():
+            self._set("accentColor", color.name(), "Change accent colour")
+
+    def _on_changed(self, changed: tuple) -> None:
+        if is_under(changed, LAYOUT) or is_under(LAYOUT, changed):
+            self.refresh()
+
+    def refresh(self) -> None:
+        layout = self.document.resume.layout
+        widgets = [
+            self.theme,
+            self.paper,
+            self.locale,
+            self.font,
+            self.size,
+            self.line,
+            *self.margins.values(),
+        ]
+        blockers = [QSignalBlocker(w) for w in widgets]
+        self.theme.setCurrentIndex(max(0, self.theme.findData(layout.theme)))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(layout.paper)))
+        self.locale.setCurrentIndex(max(0, self.locale.findData(layout.locale)))
+        self.font.setCurrentIndex(max(0, self.font.findData(layout.fontFamily)))
+        self.size.setValue(layout.fontSize)
+        self.line.setValue(layout.lineHeight)
+        for side, spin in self.margins.items():
+            spin.setValue(getattr(layout.margins, side))
+        self.accent.setText(layout.accentColor or "theme's colour")
+        del blockers

@@ -1,0 +1,316 @@
+"""The main window, driven like a user would: real widgets, real files, offscreen."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtWidgets import QListWidget
+
+from cveditor.io import native
+from cveditor.ui import autosave, dialogs
+from cveditor.ui.editors.fields import DateField, LinesField, MarkdownField, TextField
+from cveditor.ui.editors.item_list import ItemListEditor
+from cveditor.ui.editors.table import TableEditor
+from cveditor.ui.main_window import MainWindow
+from cveditor.ui.settings import Settings
+
+from .conftest import OUR_SAMPLE
+
+
+class Answers:
+    """Stands in for the person at the dialogs; records what was asked."""
+
+    def __init__(self) -> None:
+        self.save_changes = "cancel"
+        self.overwrite = False
+        self.recover = True
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+        self.save_path = None
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def ask_save_changes(_parent, name):
+            self.asked.append(f"save-changes:{name}")
+            return self.save_changes
+
+        def ask_overwrite(_parent, path):
+            self.asked.append(f"overwrite:{path.name}")
+            return self.overwrite
+
+        def ask_recover(_parent, description):
+            self.asked.append(f"recover:{description}")
+            return self.recover
+
+        monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
+        monkeypatch.setattr(dialogs, "ask_overwrite_changed_file", ask_overwrite)
+        monkeypatch.setattr(dialogs, "ask_recover", ask_recover)
+        monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, m: self.errors.append(m))
+        monkeypatch.setattr(dialogs, "get_save_path", lambda *_a, **_k: self.save_path)
+        monkeypatch.setattr(dialogs, "get_open_path", lambda *_a, **_k: None)
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Answers:
+    person = Answers()
+    person.install(monkeypatch)
+    return person
+
+
+@pytest.fixture
+def sample_copy(tmp_path):
+    path = tmp_path / "cv.json"
+    shutil.copy(OUR_SAMPLE, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, answers, sample_copy) -> MainWindow:
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    assert win.files.open(sample_copy)
+    yield win
+    win.document.undo_stack.setClean()  # let teardown close without asking
+
+
+def field(win: MainWindow, kind, path: tuple):
+    matches = [w for w in win.findChildren(kind) if w.path == path]
+    assert matches, f"no {kind.__name__} for {path}"
+    return matches[0]
+
+
+def commit_text(widget, text: str) -> None:
+    """Type as a Korean IME does: a commit string (qtbot.keyClicks aborts on Hangul)."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QGuiApplication.sendEvent(widget, event)
+
+
+def render_settled(qtbot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not win.preview_timer.isActive(), timeout=3000)
+
+
+def test_typing_changes_model_then_preview(qtbot, window) -> None:
+    window.sections.select("basics")
+    name = field(window, TextField, ("basics", "name"))
+    qtbot.keyClicks(name, " Jr")
+    assert window.document.resume.basics.name == "김서연 (Seoyeon Kim) Jr"
+    assert window.document.is_dirty and window.isWindowModified()
+    render_settled(qtbot, window)
+    assert "Kim) Jr" in window.rendered.html
+    pages_before = window.preview.page_count
+    summary = field(window, MarkdownField, ("basics", "summary"))
+    QGuiApplication.clipboard().setText("긴 자기소개 long summary paragraph. " * 400)
+    summary.setFocus()
+    summary.paste()
+    render_settled(qtbot, window)
+    assert window.preview.page_count > pages_before
+    assert window.pages_label.text() == f"{window.preview.page_count} pages"
+
+
+def test_korean_through_input_method(qtbot, window) -> None:
+    window.sections.select("basics")
+    label = field(window, TextField, ("basics", "label"))
+    label.setFocus()
+    label.selectAll()
+    for commit in ("백엔드", " 엔지니어"):
+        commit_text(label, commit)
+    assert window.document.resume.basics.label == "백엔드 엔지니어"
+
+
+def test_date_field_reads_what_people_type(qtbot, window) -> None:
+    window.sections.select("work")
+    start = field(window, DateField, ("work", 0, "startDate"))
+    start.edit.setFocus()
+    start.edit.selectAll()
+    commit_text(start.edit, "2019년 7월")
+    assert window.document.resume.work[0].startDate == "2019-07"
+    start.edit.selectAll()
+    qtbot.keyClicks(start.edit, "2019.1")
+    assert window.document.resume.work[0].startDate == "2019-01"
+    qtbot.keyClicks(start.edit, "3")
+    assert start.error.isVisible() and "month 13" in start.error.text()
+    assert start.edit.text() == "2019.13", "what the user typed stays while they fix it"
+    assert window.document.resume.work[0].startDate == "2019-01", "a wrong date changes nothing"
+
+
+def snapshot(win: MainWindow) -> dict:
+    return json.loads(native.dumps(win.document.resume))
+
+
+def test_fifty_mixed_edits_undo_and_redo(qtbot, window) -> None:
+    original = snapshot(window)
+    stack = window.document.undo_stack
+    window.sections.select("work")
+    jobs = next(e for e in window.findChildren(ItemListEditor) if e.path == ("work",))
+    steps = 0
+    for round_ in range(6):
+        jobs.list.setCurrentRow(0)
+        position = field(window, TextField, ("work", 0, "position"))
+        position.setFocus()
+        qtbot.keyClicks(position, f" r{round_}")
+        steps += 1
+        highlights = field(window, LinesField, ("work", 0, "highlights"))
+        highlights.setFocus()
+        highlights.moveCursor(highlights.textCursor().MoveOperation.End)
+        qtbot.keyClick(highlights, Qt.Key.Key_Return)
+        qtbot.keyClicks(highlights, f"new highlight {round_}")
+        steps += 1
+        jobs.list.setCurrentRow(0)
+        jobs.add()
+        steps += 1
+        jobs.list.setCurrentRow(1)
+        jobs.list.setFocus()
+        qtbot.keyClick(jobs.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        steps += 1
+        jobs.list.setCurrentRow(0)
+        jobs.toggle_hidden()
+        steps += 1
+        jobs.toggle_hidden()
+        steps += 1
+        jobs.list.setCurrentRow(1)
+        jobs.duplicate()
+        steps += 1
+        jobs.delete()
+        steps += 1
+        panel = window.theme_dock.widget()
+        panel.theme.setCurrentIndex((round_ + 1) % panel.theme.count())
+        panel.theme.activated.emit(panel.theme.currentIndex())
+        steps += 1
+        window.sections.select("skills" if round_ % 2 else "education")
+        window.sections.list.setFocus()
+        qtbot.keyClick(window.sections.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        steps += 1
+        window.sections.select("work")
+        jobs = next(e for e in window.findChildren(ItemListEditor) if e.path == ("work",))
+    assert steps >= 50
+    assert stack.count() >= 50, f"only {stack.count()} undo steps for {steps} actions"
+    final = window.document.resume.model_copy(deep=True)
+    assert snapshot(window) != original
+    while stack.canUndo():
+        stack.undo()
+    assert window.document.resume == native.resume_from_data(original, "original")
+    while stack.canRedo():
+        stack.redo()
+    assert window.document.resume == final
+
+
+def test_reorder_by_keyboard(qtbot, window) -> None:
+    window.sections.select("work")
+    jobs = next(e for e in window.findChildren(ItemListEditor) if e.path == ("work",))
+    first = window.document.resume.work[0].name
+    jobs.list.setCurrentRow(0)
+    jobs.list.setFocus()
+    qtbot.keyClick(jobs.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.document.resume.work[1].name == first
+    assert jobs.list.currentRow() == 1
+    window.sections.select("skills")
+    sections: QListWidget = window.sections.list
+    sections.setFocus()
+    before = window.sections.ids()
+    qtbot.keyClick(sections, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    after = window.sections.ids()
+    moved = before.index("skills")
+    assert after[moved - 1] == "skills" and after[moved] == before[moved - 1]
+    assert window.document.resume.layout.sectionOrder == after[1:]
+
+
+def test_open_edit_save_reopen(qtbot, window, sample_copy) -> None:
+    window.sections.select("basics")
+    qtbot.keyClicks(field(window, TextField, ("basics", "email")), ".kr")
+    assert window.files.save()
+    assert not window.document.is_dirty and not window.isWindowModified()
+    reopened = native.load(sample_copy)
+    assert reopened == window.document.resume
+    assert reopened.basics.email == "seoyeon.kim@example.com.kr"
+    assert sample_copy.with_name("cv.json.bak").exists()
+
+
+def test_unsaved_changes_prompt_on_close(qtbot, window, answers, sample_copy) -> None:
+    window.sections.select("basics")
+    qtbot.keyClicks(field(window, TextField, ("basics", "phone")), "0")
+    answers.save_changes = "cancel"
+    assert not window.close()
+    assert window.isVisible() and answers.asked == ["save-changes:cv.json"]
+    answers.save_changes = "save"
+    assert window.close()
+    assert native.load(sample_copy).basics.phone.endswith("0")
+
+
+def test_discard_closes_without_saving(qtbot, window, answers, sample_copy) -> None:
+    before = sample_copy.read_bytes()
+    window.sections.select("basics")
+    qtbot.keyClicks(field(window, TextField, ("basics", "phone")), "9")
+    answers.save_changes = "discard"
+    assert window.close()
+    assert sample_copy.read_bytes() == before
+
+
+def test_file_changed_on_disk_is_noticed(qtbot, window, answers, sample_copy) -> None:
+    window.sections.select("basics")
+    qtbot.keyClicks(field(window, TextField, ("basics", "label")), "!")
+    external = json.loads(sample_copy.read_text(encoding="utf-8"))
+    external["basics"]["name"] = "Changed elsewhere"
+    sample_copy.write_text(json.dumps(external, ensure_ascii=False), encoding="utf-8")
+    answers.overwrite = False
+    assert not window.files.save()
+    assert native.load(sample_copy).basics.name == "Changed elsewhere"
+    assert answers.asked == ["overwrite:cv.json"]
+    answers.overwrite = True
+    assert window.files.save()
+    assert native.load(sample_copy).basics.label.endswith("!")
+
+
+def test_crash_recovery(qtbot, answers, sample_copy) -> None:
+    first = MainWindow(Settings())
+    qtbot.addWidget(first)
+    first.files.open(sample_copy)
+    first.sections.select("basics")
+    qtbot.keyClicks(field(first, TextField, ("basics", "name")), " (draft)")
+    first.files.autosave_now()
+    assert autosave.pending(), "a dirty document must leave an autosave copy"
+    first.document.undo_stack.setClean()  # the "crash": the window goes without closing
+    first.hide()
+
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    assert second.files.offer_recovery()
+    assert answers.asked[-1] == "recover:“cv.json”"
+    assert second.document.resume.basics.name.endswith(" (draft)")
+    assert second.document.path == sample_copy and second.document.is_dirty
+    assert not autosave.pending()
+    second.document.undo_stack.setClean()
+
+
+def test_open_error_leaves_document_untouched(qtbot, window, answers, tmp_path) -> None:
+    before = snapshot(window)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"work": [{"startDate": "2018-13"}]}', encoding="utf-8")
+    assert not window.files.open(broken)
+    assert answers.errors and "work[0].startDate" in answers.errors[0]
+    assert str(broken) in answers.errors[0]
+    assert snapshot(window) == before and window.document.path.name == "cv.json"
+
+
+def test_custom_table_section(qtbot, window) -> None:
+    section_id = window.sections.add_custom("table", "Metrics")
+    assert window.sections.current_id() == section_id
+    table = next(w for w in window.findChildren(TableEditor))
+    table.add_column()
+    table.add_row()
+    table.table.item(0, 0).setText("MAU")
+    section = window.document.resume.custom_section(section_id)
+    assert section.header == ["Column 1"] and section.rows == [["MAU"]]
+    window.document.undo_stack.undo()
+    assert window.document.resume.custom_section(section_id).rows == [[""]]
+
+
+def test_export_pdf_from_window(qtbot, window, answers, tmp_path) -> None:
+    answers.save_path = tmp_path / "out.pdf"
+    window.export_pdf()
+    assert answers.save_path.exists()
+    assert "reads back exactly" in window.statusBar().currentMessage()
