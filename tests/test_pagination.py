@@ -13,7 +13,10 @@ from cveditor.render.pdf import pdf_bytes
 
 from .pdfcheck import pdftotext, reader
 
-WORDS = ["platform", "latency", "migration", "배포", "자동화", "운영", "성능", "개선", "kubernetes", "설계", "observability", "팀", "리드", "throughput", "안정성", "reliability"]
+WORDS = [
+    "platform", "latency", "migration", "배포", "자동화", "운영", "성능", "개선",
+    "kubernetes", "설계", "observability", "팀", "리드", "throughput", "안정성", "reliability",
+]  # fmt: skip
 
 
 def _sentence(rng: random.Random, n: int) -> str:

@@ -1,6 +1,7 @@
 """Start the editor on a résumé and save a screenshot of the whole screen.
 
-Run under Xvfb:  xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshot.py OUT.png [FILE]
+Run under Xvfb:
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshot.py OUT.png [FILE]
 """
 
 from __future__ import annotations
