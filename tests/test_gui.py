@@ -314,3 +314,22 @@ def test_export_pdf_from_window(qtbot, window, answers, tmp_path) -> None:
     window.export_pdf()
     assert answers.save_path.exists()
     assert "reads back exactly" in window.statusBar().currentMessage()
+
+
+def test_photo_picker(qtbot, window, monkeypatch, sample_copy) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from cveditor.ui.editors.fields import PhotoField
+
+    photo = sample_copy.with_name("me.png")
+    image = QImage(60, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366aa"))
+    assert image.save(str(photo))
+    monkeypatch.setattr(dialogs, "get_image_path", lambda *_a: photo)
+    window.sections.select("basics")
+    picker = next(w for w in window.findChildren(PhotoField))
+    picker.choose()
+    assert window.document.resume.basics.image == "me.png"  # relative to the résumé
+    window.document.set_value(("cv", "layout", "theme"), "korean")
+    window.render_now()
+    assert '<img src="cv-photo"' in window.rendered.html

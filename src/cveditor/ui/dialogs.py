@@ -67,3 +67,10 @@ def get_open_path(parent: QWidget, folder: str = "") -> Path | None:
 def get_save_path(parent: QWidget, suggested: str, filters: str = RESUME_FILTER) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "Save as", suggested, filters)
     return Path(name) if name else None
+
+
+def get_image_path(parent: QWidget, folder: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Choose a photo", folder, "Images (*.png *.jpg *.jpeg *.webp *.bmp)"
+    )
+    return Path(name) if name else None

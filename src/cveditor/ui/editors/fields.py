@@ -8,6 +8,7 @@ under a QSignalBlocker, so nothing echoes back (design.md §6.6).
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path as FilePath
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -221,6 +223,34 @@ def _display(iso: str | None) -> str:
         + ([f"{date.month:02d}"] if date.month else [])
         + ([f"{date.day:02d}"] if date.day else [])
     )
+
+
+class PhotoField(QWidget):
+    """basics.image: a path typed or chosen with a file dialog (stored relative to the
+    résumé when it sits beside it, so the pair can be moved together)."""
+
+    def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
+        super().__init__()
+        self.document, self.path = document, path
+        self.text = TextField(document, path, label)
+        self.text.setPlaceholderText("a picture file, or empty for none")
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self.choose)
+        line = QHBoxLayout(self)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.text)
+        line.addWidget(choose)
+
+    def choose(self) -> None:
+        from .. import dialogs
+
+        base = self.document.base_dir
+        picked = dialogs.get_image_path(self, str(base or ""))
+        if picked is None:
+            return
+        if base is not None and picked.parent == base:
+            picked = FilePath(picked.name)
+        self.document.set_value(self.path, str(picked), "Choose photo")
 
 
 class CheckField(QCheckBox, Binding):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from ...document import ResumeDocument
 from ...model.access import Path
-from .fields import DateField, LinesField, MarkdownField, TextField
+from .fields import DateField, LinesField, MarkdownField, PhotoField, TextField
 
 DATE_FIELDS = {"startDate", "endDate", "date", "releaseDate"}
 LONG_TEXT = {"summary", "details", "text", "reference"}
@@ -89,6 +89,8 @@ def build_form(
             continue
         elif name in LONG_TEXT or "Markdown" in (info.description or ""):
             widget = MarkdownField(document, field_path, label)
+        elif name == "image":
+            widget = PhotoField(document, field_path, label)
         else:
             widget = TextField(document, field_path, label)
             if info.examples:
