@@ -438,9 +438,11 @@ def _flatten(bullets: list[Bullet], prefix: str = "") -> list[str]:
 
 def _key_values(
     bullets: list[Bullet],
-) -> tuple[dict[str, str], list[tuple[str, str]], list[Bullet]]:
-    """Split bullets into known keys, other "key: value" lines and plain bullets."""
+) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]], list[Bullet]]:
+    """Split bullets into known keys (kind → (label as written, value)), other
+    "key: value" lines and plain bullets."""
     known: dict[str, str] = {}
+    labels: dict[str, str] = {}  # how the author wrote each known key
     other: list[tuple[str, str]] = []
     rest: list[Bullet] = []
     for bullet in bullets:
@@ -452,24 +454,28 @@ def _key_values(
                 value = "\n".join([value, *(f"- {t}" for t in _flatten(bullet.children))]).strip()
             if kind and kind not in known:
                 known[kind] = value
+                labels[kind] = _plain(key)
                 continue
             if len(_plain(key)) <= 20:
                 other.append((_plain(key), value))
                 continue
         rest.append(bullet)
-    return known, other, rest
+    known_labeled = {kind: (labels[kind], value) for kind, value in known.items()}
+    return known_labeled, other, rest
 
 
-def _apply_known(entry: dict[str, Any], known: dict[str, str], *, project: bool) -> list[str]:
+def _apply_known(
+    entry: dict[str, Any], known: dict[str, tuple[str, str]], *, project: bool
+) -> list[str]:
     """Put recognised keys into the entry; returns "key: value" lines it could not place."""
     spare: list[str] = []
-    for kind, value in known.items():
+    for kind, (label, value) in known.items():
         if kind == "period":
             start, end, rest = find_period(value)
             if start:
                 entry["startDate"], entry["endDate"] = start, end
                 if rest:
-                    spare.append(f"{kind}: {rest}")
+                    spare.append(f"{label}: {rest}")
             else:
                 try:
                     single = parse_date(value)
@@ -478,16 +484,15 @@ def _apply_known(entry: dict[str, Any], known: dict[str, str], *, project: bool)
                 if single:
                     entry["startDate"] = single.iso()
                 else:
-                    spare.append(value)
-        elif kind == "techStack":
-            stack = [t.strip() for t in re.split(r",|/|·|\n-", value) if t.strip(" -")]
-            entry["techStack" if project else "keywords"] = stack
+                    spare.append(f"{label}: {value}")
+        elif kind == "techStack" and project:
+            entry["techStack"] = [t.strip() for t in re.split(r",|/|·|\n-", value) if t.strip(" -")]
         elif kind in ("name", "officialName", "team", "role") and project:
             entry[kind] = value
         elif kind == "summary":
-            entry["summary" if project else "summary"] = value
-        else:
-            spare.append(value if kind is None else f"{kind}: {value}")
+            entry["summary"] = value
+        else:  # kept as the author wrote it: "사용 기술 스택: Go, Flask"
+            spare.append(f"{label}: {value}")
     return spare
 
 
