@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -333,3 +334,18 @@ def test_photo_picker(qtbot, window, monkeypatch, sample_copy) -> None:
     window.document.set_value(("cv", "layout", "theme"), "korean")
     window.render_now()
     assert '<img src="cv-photo"' in window.rendered.html
+
+
+def test_import_markdown_and_export_as(qtbot, window, answers, tmp_path) -> None:
+    source = Path(__file__).parent / "data" / "markdown" / "02-english-classic.md"
+    assert window.files.import_file(source)
+    assert window.document.resume.basics.name == "Jane Doe"
+    assert window.document.path is None and window.document.is_dirty
+    assert window.sections.title_of("work") == "Experience"
+    answers.save_path = tmp_path / "jane.md"
+    assert window.files.export_as() == []
+    assert answers.save_path.read_text(encoding="utf-8").startswith("# Jane Doe")
+    answers.save_path = tmp_path / "jane.json"
+    window.files.export_as()
+    assert 'x-cveditor":' not in answers.save_path.read_text(encoding="utf-8")
+    window.document.undo_stack.setClean()

@@ -67,8 +67,27 @@ def _themes(_args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    resume = native.load(args.input)
-    native.save(resume, args.output, backup=False)
+    from .io.formats import read_resume
+
+    resume = read_resume(args.input)
+    suffix = args.output.suffix.lower()
+    if args.to == "jsonresume" and suffix != ".json":
+        raise ResumeFileError("--to jsonresume writes a .json file", file=args.output)
+    if suffix in (".json", ".md") and args.to != "jsonresume":
+        # no Qt needed: the pure writers
+        from .io.atomic import atomic_write_bytes
+        from .io.markdown_export import resume_to_markdown
+
+        text = native.dumps(resume) if suffix == ".json" else resume_to_markdown(resume)
+        atomic_write_bytes(args.output, text.encode("utf-8"), backup=False)
+    else:
+        app = _qt_app()  # noqa: F841 — HTML, text and PDF are rendered with Qt
+        from .render.exports import write_resume
+
+        for warning in write_resume(
+            resume, args.output, to=args.to or "", base_dir=args.input.parent
+        ):
+            print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {args.output}")
     return 0
 
@@ -87,9 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help=COMMANDS["validate"][0])
     validate.add_argument("file", type=Path)
-    convert = sub.add_parser("convert", help=COMMANDS["convert"][0])
+    convert = sub.add_parser(
+        "convert",
+        help=COMMANDS["convert"][0],
+        description="Formats follow the extensions. In: .json (cveditor or JSON Resume), "
+        ".md, .pdf (exported by cveditor). Out: .json, .md, .html, .txt, .pdf.",
+    )
     convert.add_argument("input", type=Path)
     convert.add_argument("-o", "--output", type=Path, required=True)
+    convert.add_argument(
+        "--to",
+        choices=["jsonresume"],
+        help="with a .json output: plain JSON Resume for other tools",
+    )
     export = sub.add_parser("export", help=COMMANDS["export"][0])
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", type=Path, required=True, help="OUT.pdf or OUT.html")

@@ -497,6 +497,7 @@ def _apply_known(
 
 
 def _entry_from_heading(text: str, kind: str) -> dict[str, Any]:
+    text = " ".join(text.split())  # a heading is one line, even if a <br> broke it
     start, end, rest = find_period(text)
     entry: dict[str, Any] = {}
     if start:
@@ -672,12 +673,11 @@ def _pairs(section: Section, kind: str) -> list[dict[str, Any]] | None:
     items: list[dict[str, Any]] = []
     name_key = "language" if kind == "languages" else "name"
     value_key = "fluency" if kind == "languages" else "keywords"
-    group = ""
     for block in section.blocks:
         if block.kind == "bullets":
             for bullet in block.bullets:
                 for line in [bullet.text, *_flatten(bullet.children, "")]:
-                    items.append(_pair(line, name_key, value_key, group))
+                    items.append(_pair(line, name_key, value_key))
         elif block.kind == "table":
             rows = block.rows[1:] if len(block.rows) > 1 else block.rows
             for row in rows:
@@ -686,20 +686,18 @@ def _pairs(section: Section, kind: str) -> list[dict[str, Any]] | None:
                         " : ".join([row[0], ", ".join(row[1:])]) if len(row) > 1 else row[0],
                         name_key,
                         value_key,
-                        group,
                     )
                 )
         elif block.kind == "heading":
-            group = _plain(block.text)
-            items.append({name_key: block.text})
+            items.append({name_key: _title_text(block.text) or block.text})
         elif block.kind in ("paragraph", "html", "code"):
             for line in block.text.split("\n"):
                 if line.strip():
-                    items.append(_pair(line, name_key, value_key, group))
+                    items.append(_pair(line, name_key, value_key))
     return items
 
 
-def _pair(line: str, name_key: str, value_key: str, group: str) -> dict[str, Any]:
+def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
     match = _KEY_LINE.match(line)
     if match and match.group(2).strip():
         name, value = match.group(1).strip(), match.group(2).strip()
@@ -712,8 +710,6 @@ def _pair(line: str, name_key: str, value_key: str, group: str) -> dict[str, Any
             item["keywords"] = [v.strip() for v in re.split(r",|/(?!/)|·", value) if v.strip()]
         else:
             item[value_key] = value
-    if group and value_key == "keywords":
-        item["level"] = group
     return item
 
 
@@ -730,7 +726,7 @@ def _custom_section(section: Section, index: int) -> dict[str, Any]:
             "id": section_id,
             "title": title,
             "kind": "notes",
-            "notes": [{"title": title, "text": "\n".join(b.source for b in blocks)}],
+            "notes": [{"title": title, "text": _sources(blocks)}],
         }
     if kinds == {"table"} and len(blocks) == 1 and blocks[0].rows:
         rows = blocks[0].rows
@@ -762,12 +758,12 @@ def _custom_section(section: Section, index: int) -> dict[str, Any]:
             "kind": "list",
             "items": [t for b in blocks for t in _flatten(b.bullets)],
         }
-    return {
-        "id": section_id,
-        "title": title,
-        "kind": "text",
-        "text": "\n\n".join(b.source for b in blocks),
-    }
+    return {"id": section_id, "title": title, "kind": "text", "text": _sources(blocks)}
+
+
+def _sources(blocks: list[Block]) -> str:
+    """The blocks' own Markdown, one blank line between them."""
+    return "\n\n".join(b.source.strip("\n") for b in blocks if b.source.strip())
 
 
 # --- entry point ------------------------------------------------------------------------
@@ -809,6 +805,7 @@ def markdown_to_resume(text: str, source: str = "<markdown>") -> Resume:
     """Import a Markdown résumé; raises ResumeFileError (with a line) or returns it whole."""
     front, body, _offset = split_front_matter(text.replace("\r\n", "\n"), source)
     body = _KRAMDOWN_ATTRS.sub("", body)
+    body = re.sub(r"[ \t]*<br\s*/?>[ \t]*", "\n", body, flags=re.IGNORECASE)
     blocks = parse_blocks(body)
     builder = _Builder()
     basics = builder.data["basics"]

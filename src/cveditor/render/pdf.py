@@ -18,13 +18,13 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from .. import __version__
 from ..io import native
 from ..io.atomic import atomic_write_bytes
+from ..io.pdf_source import ATTACHMENT_NAME
 from ..model.resume import Resume
 from .build import RenderedResume, render_resume
 from .glyphmap import collect_font_use
 from .textcheck import lost_words
 from .tounicode import repair_pdf
 
-ATTACHMENT_NAME = "resume.cveditor.json"
 RESOLUTION = 1200
 
 

@@ -12,6 +12,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 RESUME_FILTER = "Résumé (*.json);;All files (*)"
 PDF_FILTER = "PDF (*.pdf)"
+IMPORT_FILTER = (
+    "Résumés (*.json *.md *.markdown *.pdf);;JSON Resume (*.json);;Markdown (*.md *.markdown);;"
+    "PDF exported by cveditor (*.pdf)"
+)
+EXPORT_FILTER = (
+    "PDF (*.pdf);;Markdown (*.md);;HTML (*.html);;Plain text for ATS (*.txt);;"
+    "JSON Resume for other tools (*.json)"
+)
 
 
 def ask_save_changes(parent: QWidget, name: str) -> str:
@@ -59,8 +67,8 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
-def get_open_path(parent: QWidget, folder: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open résumé", folder, RESUME_FILTER)
+def get_open_path(parent: QWidget, folder: str = "", filters: str = RESUME_FILTER) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Open résumé", folder, filters)
     return Path(name) if name else None
 
 

@@ -97,6 +97,52 @@ class FileController(QObject):
         self.settings.add_recent(path)
         return True
 
+    def import_file(self, path: Path | None = None) -> bool:
+        """Markdown, plain JSON Resume or our PDF → a new, untitled document (saving it
+        asks where, so the original file is never overwritten with another format)."""
+        from ..io.formats import read_resume
+
+        if path is None:
+            folder = str(self.document.base_dir or "")
+            path = dialogs.get_open_path(self.window, folder, dialogs.IMPORT_FILTER)
+            if path is None:
+                return False
+        if not self.may_discard():
+            return False
+        try:
+            resume = read_resume(path)
+        except ResumeFileError as error:
+            dialogs.show_error(self.window, "Cannot import", error.located())
+            return False
+        self._forget_autosave()
+        self.document.replace(resume, None)
+        self.document.undo_stack.resetClean()  # imported work is not saved anywhere yet
+        self.document.dirtyChanged.emit(True)
+        return True
+
+    def export_as(self, path: Path | None = None) -> list[str] | None:
+        """Export in the format the chosen file name says (.pdf .md .html .txt .json)."""
+        from ..render.exports import write_resume
+
+        if path is None:
+            stem = self.document.path.stem if self.document.path else "resume"
+            folder = self.document.base_dir or Path.home()
+            path = dialogs.get_save_path(
+                self.window, str(folder / f"{stem}.md"), dialogs.EXPORT_FILTER
+            )
+            if path is None:
+                return None
+        to = "jsonresume" if path.suffix.lower() == ".json" else ""
+        try:
+            warnings = write_resume(
+                self.document.resume, path, to=to, base_dir=self.document.base_dir
+            )
+        except ResumeFileError as error:
+            dialogs.show_error(self.window, "Cannot export", error.located())
+            return None
+        self.last_export_warnings = warnings
+        return warnings
+
     def export_pdf(self, path: Path | None = None) -> list[str] | None:
         from ..render.pdf import export_pdf
 

@@ -242,6 +242,11 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(message)
 
+    def export_as(self) -> None:
+        warnings = self.files.export_as()
+        if warnings is not None:
+            self.statusBar().showMessage("Exported. " + " ".join(warnings))
+
     def print_pages(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:

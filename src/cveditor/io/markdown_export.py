@@ -1,0 +1,213 @@
+"""Resume → a clean Markdown résumé with front matter, written so that it imports back
+to the same content (the shapes markdown_import recognises)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ..model.layout import SECTION_TITLES
+from ..model.resume import JobProject, Resume
+from ..model.sections import section_order
+
+ENTRY_FIELDS: dict[str, tuple[str, str]] = {  # section → (first, second) heading parts
+    "work": ("name", "position"),
+    "education": ("institution", "area"),
+    "volunteer": ("organization", "position"),
+    "awards": ("title", "awarder"),
+    "projects": ("name", "entity"),
+    "certificates": ("name", "issuer"),
+    "publications": ("name", "publisher"),
+    "references": ("name", "reference"),
+}
+PROJECT_LABELS = {
+    "ko": (
+        "프로젝트 명",
+        "공식 과제 명",
+        "수행 기간",
+        "사용 기술 스택",
+        "팀 구성",
+        "역할",
+        "세부 사항",
+    ),
+    "en": ("Project", "Official name", "Period", "Tech stack", "Team", "Role", "Details"),
+}
+PRESENT = {"ko": "현재", "en": "present"}
+
+
+def _date(iso: str | None) -> str:
+    return iso.replace("-", ".") if iso else ""
+
+
+def _period(start: str | None, end: str | None, locale: str) -> str:
+    if not start:
+        return ""
+    return f"{_date(start)} ~ {_date(end) or PRESENT[locale]}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _project(project: JobProject, locale: str) -> list[str]:
+    name, official, period, stack, team, role, details = PROJECT_LABELS[locale]
+    lines = [f"- {name} : {project.name}"]
+    for label, value in (
+        (official, project.officialName),
+        (period, _period(project.startDate, project.endDate, locale)),
+        (stack, ", ".join(project.techStack)),
+        (team, project.team),
+        (role, project.role),
+        (details, _one_line(project.summary)),
+    ):
+        if value:
+            lines.append(f"  - {label} : {value}")
+    lines += [f"  - {f.label} : {f.value}" if f.label else f"  - {f.value}" for f in project.fields]
+    lines += [f"  - {h}" for h in project.highlights]
+    return lines
+
+
+def _entries(resume: Resume, section_id: str, locale: str) -> list[str]:
+    first, second = ENTRY_FIELDS[section_id]
+    out: list[str] = []
+    for item in getattr(resume, section_id):
+        if item.hidden:
+            continue
+        start = getattr(item, "startDate", None)
+        end = getattr(item, "endDate", None)
+        parts = [
+            getattr(item, first, ""),
+            getattr(item, second, "") if section_id != "references" else "",
+            _period(start, end, locale),
+        ]
+        out += ["", "### " + " | ".join(p for p in parts if p)]
+        text = item.reference if section_id == "references" else getattr(item, "summary", "")
+        if text:
+            out += ["", text]
+        bullets = list(getattr(item, "highlights", [])) + list(getattr(item, "courses", []))
+        if bullets:
+            out.append("")
+            out += [f"- {b}" for b in bullets]
+        if section_id == "work" and item.projects:
+            out.append("")
+            for project in item.projects:
+                if not project.hidden:
+                    out += _project(project, locale)
+    return out
+
+
+def _pairs(resume: Resume, section_id: str) -> list[str]:
+    out = [""]
+    for item in getattr(resume, section_id):
+        if item.hidden:
+            continue
+        if section_id == "languages":
+            fluency = f" — {item.fluency}" if item.fluency else ""
+            out.append(f"- {item.language}{fluency}")
+        else:
+            keywords = ", ".join(item.keywords)
+            out.append(f"- {item.name} : {keywords}" if keywords else f"- {item.name}")
+    return out
+
+
+def _custom(section: Any) -> list[str]:
+    out = [""]
+    match section.kind:
+        case "list":
+            out += [f"- {item}" for item in section.items]
+        case "dated":
+            for entry in section.entries:
+                if entry.hidden:
+                    continue
+                text = " ".join(
+                    p
+                    for p in (
+                        entry.status,
+                        f"({entry.number})" if entry.number else "",
+                        entry.title,
+                    )
+                    if p
+                )
+                if entry.details:
+                    text += f" — {entry.details}"
+                out.append(f"- [{_date(entry.date)}] {text}" if entry.date else f"- {text}")
+        case "table":
+            width = max([len(section.header)] + [len(r) for r in section.rows])
+            header = list(section.header) + [""] * (width - len(section.header))
+            out.append("| " + " | ".join(header) + " |")
+            out.append("|" + "---|" * width)
+            out += [
+                "| " + " | ".join(list(r) + [""] * (width - len(r))) + " |" for r in section.rows
+            ]
+        case "text":
+            out.append(section.text)
+        case "notes":
+            for note in section.notes:
+                if note.text:
+                    out.append(note.text)
+                out += [f"- {f.label}: {f.value}" for f in note.fields]
+    return out
+
+
+def resume_to_markdown(resume: Resume) -> str:
+    layout = resume.layout
+    locale = layout.locale
+    titles = layout.sectionTitles
+    basics = resume.basics
+    out: list[str] = []
+    front = dict(getattr(resume.cv, "frontMatter", None) or {})
+    if front:
+        out += [
+            "---",
+            yaml.safe_dump(front, allow_unicode=True, sort_keys=False).rstrip(),
+            "---",
+            "",
+        ]
+    if basics.image:
+        out += [f'<p align="center"><img src="{basics.image}"></p>', ""]
+    out.append(f"# {basics.name}" if basics.name else "# ")
+    contacts = []
+    if "contact" in titles:
+        out += ["", f"## {titles['contact']}"]
+    for label, value in (
+        ("email", basics.email),
+        ("phone", basics.phone),
+        ("website", basics.url),
+        ("location", basics.location.address),
+    ):
+        if value:
+            contacts.append(f"- {label} : {value}")
+    contacts += [
+        f"- {p.network.lower() or 'profile'} : {p.url}"
+        for p in basics.profiles
+        if p.url and not p.hidden
+    ]
+    if contacts:
+        out += ["", *contacts]
+    if basics.label:
+        out += ["", f"**{basics.label}**"]
+    if basics.summary:
+        if "summary" in titles:
+            out += ["", f"## {titles['summary']}"]
+        out += ["", basics.summary]
+    hidden = set(layout.hiddenSections)
+    for section_id in section_order(resume):
+        if section_id in hidden:
+            continue
+        custom = resume.custom_section(section_id)
+        if custom is not None:
+            if custom.hidden:
+                continue
+            body = _custom(custom)
+            title = custom.title or section_id
+        elif section_id in ENTRY_FIELDS:
+            body = _entries(resume, section_id, locale)
+            title = titles.get(section_id) or SECTION_TITLES[locale][section_id]
+        else:
+            body = _pairs(resume, section_id)
+            title = titles.get(section_id) or SECTION_TITLES[locale][section_id]
+        if len([line for line in body if line.strip()]) == 0:
+            continue
+        out += ["", f"## {title}", *body]
+    return "\n".join(out).rstrip() + "\n"

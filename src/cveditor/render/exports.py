@@ -1,0 +1,72 @@
+"""Writing a résumé in any format we offer, chosen by extension (GUI and CLI share it)."""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from pathlib import Path
+
+from ..errors import ResumeFileError
+from ..io import native
+from ..io.atomic import atomic_write_bytes
+from ..io.jsonresume import dumps_jsonresume
+from ..io.markdown_export import resume_to_markdown
+from ..model.resume import Resume
+from .build import PHOTO_RESOURCE, render_resume
+from .html import render_html
+
+
+def standalone_html(resume: Resume, base_dir: Path | None = None) -> str:
+    """The rendered theme as one .html file; the photo, if any, embedded as a data URI."""
+    rendered = render_resume(resume, base_dir=base_dir)
+    html = rendered.html
+    if f'src="{PHOTO_RESOURCE}"' in html:
+        photo = Path(resume.basics.image)
+        if not photo.is_absolute() and base_dir is not None:
+            photo = base_dir / photo
+        if resume.basics.image.startswith("data:"):
+            uri = resume.basics.image
+        else:
+            kind = mimetypes.guess_type(photo.name)[0] or "image/png"
+            uri = f"data:{kind};base64,{base64.b64encode(photo.read_bytes()).decode()}"
+        html = html.replace(f'src="{PHOTO_RESOURCE}"', f'src="{uri}"')
+    return html.replace("<html><head>", '<html><head><meta charset="utf-8">', 1)
+
+
+def plain_text(resume: Resume, base_dir: Path | None = None) -> str:
+    """What an applicant-tracking system reads: the printed text, in reading order."""
+    paged = render_resume(resume, base_dir=base_dir).pages
+    lines = []
+    for line in paged.doc.toPlainText().replace("\u00a0", " ").split("\n"):
+        line = " ".join(line.split())
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return "\n".join(lines).strip() + "\n"
+
+
+def write_resume(
+    resume: Resume, path: Path, *, to: str = "", base_dir: Path | None = None
+) -> list[str]:
+    """Write ``path`` in the format its extension names; returns warnings for the user."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from .pdf import export_pdf
+
+        return export_pdf(resume, path, base_dir=base_dir).warnings
+    if suffix == ".json":
+        text = dumps_jsonresume(resume) if to == "jsonresume" else native.dumps(resume)
+    elif suffix == ".md":
+        text = resume_to_markdown(resume)
+    elif suffix in (".html", ".htm"):
+        text = standalone_html(resume, base_dir)
+    elif suffix == ".txt":
+        text = plain_text(resume, base_dir)
+    else:
+        raise ResumeFileError(
+            "choose an output ending in .json, .md, .html, .txt or .pdf", file=path
+        )
+    atomic_write_bytes(path, text.encode("utf-8"), backup=False)
+    return []
+
+
+__all__ = ["plain_text", "render_html", "standalone_html", "write_resume"]
