@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from cveditor.errors import ResumeFileError
 from cveditor.io import native
 from cveditor.io.markdown_import import KEY_ALIASES, markdown_to_resume
-from cveditor.model.dates import DateParseError, is_present, parse_period
+from cveditor.model.dates import DateParseError, is_present, parse_date, parse_period
 
 CORPUS = sorted((Path(__file__).parent / "data" / "markdown").glob("*.md"))
 EMOJI = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+$")
@@ -50,6 +51,9 @@ def visible_words(line: str) -> set[str]:
             continue
         if is_present(token):
             token = "present"
+        elif re.fullmatch(r"\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\.?", token):
+            with contextlib.suppress(DateParseError):  # "2017.12" is stored as 2017-12
+                token = parse_date(token).iso()
         words.add(token.casefold())
     return words
 

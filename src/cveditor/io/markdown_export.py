@@ -10,6 +10,7 @@ import yaml
 from ..model.layout import SECTION_TITLES
 from ..model.resume import JobProject, Resume
 from ..model.sections import section_order
+from .markdown_import import SINGLE_DATE_FIELD
 
 ENTRY_FIELDS: dict[str, tuple[str, str]] = {  # section → (first, second) heading parts
     "work": ("name", "position"),
@@ -81,7 +82,9 @@ def _entries(resume: Resume, section_id: str, locale: str) -> list[str]:
             getattr(item, second, "") if section_id != "references" else "",
             _period(start, end, locale),
         ]
-        out += ["", "### " + " | ".join(p for p in parts if p)]
+        single = getattr(item, SINGLE_DATE_FIELD.get(section_id, ""), None)
+        heading = " | ".join(p for p in parts if p)
+        out += ["", f"### [{_date(single)}] {heading}" if single else f"### {heading}"]
         text = item.reference if section_id == "references" else getattr(item, "summary", "")
         if text:
             out += ["", text]

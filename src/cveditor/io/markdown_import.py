@@ -116,7 +116,9 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
     "location": ("address", "location", "주소", "거주지"),
 }
 
-_KEY_LINE = re.compile(r"^\s*(?:\*\*)?([^:：*\[\]]{1,30}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(.*)$")
+_KEY_LINE = re.compile(
+    r"^\s*(?:\*\*)?([^:：*\[\]<>/]{1,30}?)(?:\*\*)?\s*[:：](?!//)\s*(?:\*\*)?\s*(.*)$"
+)
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^}]*\}")
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 _TAG = re.compile(r"<[^>]+>")
@@ -127,13 +129,16 @@ _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 _URL = re.compile(r"https?://[^\s)>\]]+")
 _DATE_RANGE = re.compile(
     r"(\d{4}\s*[.\-/년]\s*\d{0,2}\s*[.월]?\s*(?:\d{1,2}\s*[.일]?)?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
+    r"|(?<!\d)\d{4}(?!\d))"
     r"\s*(?:~|–|—|-|to)\s*"
     r"(\d{4}\s*[.\-/년]\s*\d{0,2}\s*[.월]?\s*(?:\d{1,2}\s*[.일]?)?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
+    r"|(?<!\d)\d{4}(?!\d)"
     r"|present|current|now|현재|재직\s*중|진행\s*중)?",
     re.IGNORECASE,
 )
+SINGLE_DATE_FIELD = {"awards": "date", "certificates": "date", "publications": "releaseDate"}
 _SINGLE_DATE = re.compile(r"^\[?\s*(\d{4}(?:\s*[.\-/]\s*\d{1,2}){0,2}\.?)\s*\]?\s*(.*)$")
 
 
@@ -348,6 +353,9 @@ class _Builder:
         if key == "location" and value:
             basics.setdefault("location", {})["address"] = value
             return True
+        if key is None and url and "url" not in basics and _only(plain_value, url.group(0)):
+            basics["url"] = url.group(0)  # a web address alone on its line
+            return True
         return False
 
     def header(self, blocks: list[Block]) -> None:
@@ -369,10 +377,10 @@ class _Builder:
                     if not self.contact_line(bullet):
                         summary.append(f"- {bullet}")
             elif block.kind == "paragraph":
-                lines = re.split(r"\n|<br\s*/?>", block.text)
-                if all(self.contact_line(line) for line in lines if line.strip()):
-                    continue
-                summary.append(block.text)
+                kept = [line for line in block.text.split("\n")
+                        if line.strip() and not self.contact_line(line)]
+                if kept:
+                    summary.append("\n".join(kept))
             elif block.kind in ("table", "code") or block.kind == "heading":
                 summary.append(block.source)
         if summary:
@@ -504,6 +512,14 @@ def _entry_from_heading(text: str, kind: str) -> dict[str, Any]:
         entry["startDate"] = start
         if end:
             entry["endDate"] = end
+    elif kind in SINGLE_DATE_FIELD and (match := _SINGLE_DATE.match(rest)) and "[" in rest[:1]:
+        try:
+            when = parse_date(match.group(1))
+        except DateParseError:
+            when = None
+        if when is not None:  # "[2017.12] 특허 출원 …"
+            entry[SINGLE_DATE_FIELD[kind]] = when.iso()
+            rest = match.group(2)
     parts = [p.strip() for p in re.split(r"\s+[|·@—–-]\s+|\s+at\s+|,\s+", rest) if p.strip()]
     first = {
         "work": "name",
