@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from ..resources import resources_root
+
 #: Korean-capable families with a real bold, best first: Linux, Windows, macOS, web fonts.
 KOREAN_FAMILIES: tuple[str, ...] = (
     "Noto Sans CJK KR",
@@ -28,7 +30,21 @@ FALLBACK_FAMILIES: tuple[str, ...] = ("DejaVu Sans", "Noto Sans CJK JP", "Noto S
 
 @lru_cache(maxsize=1)
 def installed_families() -> frozenset[str]:
+    register_bundled_fonts()
     return frozenset(QFontDatabase.families())
+
+
+def register_bundled_fonts() -> list[str]:
+    """Fonts shipped in resources/fonts (the desktop bundle carries a Korean font there,
+    for machines that have none). Returns the families added."""
+    folder = resources_root() / "fonts"
+    added: list[str] = []
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in {".ttf", ".otf", ".ttc"}:
+                font_id = QFontDatabase.addApplicationFont(str(path))
+                added += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return added
 
 
 def family_stack(preferred: str = "") -> list[str]:

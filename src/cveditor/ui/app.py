@@ -5,15 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..resources import sample_path
+from ..resources import resource_path, sample_path
 
 
 def run_gui(file: Path | None, *, sample: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("cveditor")
     app.setApplicationDisplayName("cveditor")
+    app.setDesktopFileName("io.github.cveditor.CVEditor")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "cveditor.svg"))))
     from .main_window import MainWindow
 
     window = MainWindow()
