@@ -297,7 +297,7 @@ def test_open_error_leaves_document_untouched(qtbot, window, answers, tmp_path) 
     assert snapshot(window) == before and window.document.path.name == "cv.json"
 
 
-def test_custom_table_section(qtbot, window) -> None:
+def test_custom_table_section(qtbot, window, monkeypatch) -> None:
     section_id = window.sections.add_custom("table", "Metrics")
     assert window.sections.current_id() == section_id
     table = next(w for w in window.findChildren(TableEditor))
@@ -306,6 +306,10 @@ def test_custom_table_section(qtbot, window) -> None:
     table.table.item(0, 0).setText("MAU")
     section = window.document.resume.custom_section(section_id)
     assert section.header == ["Column 1"] and section.rows == [["MAU"]]
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Metric")
+    table.rename_column(0)
+    assert window.document.resume.custom_section(section_id).header == ["Metric"]
+    window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert window.document.resume.custom_section(section_id).rows == [[""]]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 RESUME_FILTER = "Résumé (*.json);;All files (*)"
 PDF_FILTER = "PDF (*.pdf)"
@@ -82,3 +82,8 @@ def get_image_path(parent: QWidget, folder: str = "") -> Path | None:
         parent, "Choose a photo", folder, "Images (*.png *.jpg *.jpeg *.webp *.bmp)"
     )
     return Path(name) if name else None
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None

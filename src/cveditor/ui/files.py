@@ -47,7 +47,10 @@ class FileController(QObject):
     def new(self) -> None:
         if self.may_discard():
             self._forget_autosave()
-            self.document.replace(Resume(), None)
+            resume = Resume()
+            if self.settings.last_theme:  # start where the user left off
+                resume.layout.theme = self.settings.last_theme
+            self.document.replace(resume, None)
 
     def open(self, path: Path | None = None) -> bool:
         if path is None:

@@ -37,6 +37,9 @@ class TableEditor(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.table)
         self.table.itemChanged.connect(self._edited)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setToolTip("Double-click a column title to rename it")
+        self.table.horizontalHeader().sectionDoubleClicked.connect(self.rename_column)
         document.changed.connect(self._on_changed)
         self.reload()
 
@@ -76,6 +79,16 @@ class TableEditor(QWidget):
         rows = [r + [""] * (width - len(r)) for r in rows]
         rows[item.row()][item.column()] = item.text()
         self._commit(list(self._section().header), rows, "Edit table cell")
+
+    def rename_column(self, column: int) -> None:
+        from .. import dialogs
+
+        header = list(self._section().header)
+        header += [""] * (self.table.columnCount() - len(header))
+        title = dialogs.ask_text(self, "Column title", "Title:", header[column])
+        if title is not None and title != header[column]:
+            header[column] = title
+            self._commit(header, [list(r) for r in self._section().rows], "Rename column")
 
     def add_row(self) -> None:
         width = max(1, self.table.columnCount())
