@@ -9,7 +9,7 @@ from ..model.base import EXTRAS_KEY
 from ..model.resume import Resume
 from .jsonresume import from_jsonresume
 from .markdown_import import markdown_to_resume
-from .native import parse_json, resume_from_data
+from .native import decode, parse_json, read_bytes, resume_from_data
 from .pdf_source import resume_from_pdf
 
 READABLE = {
@@ -28,13 +28,6 @@ WRITABLE = {
 }
 
 
-def _text(raw: bytes, source: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ResumeFileError(f"not UTF-8 text (byte {error.start})", file=source) from None
-
-
 def read_resume(path: str | Path) -> Resume:
     """Any file we can read → Resume, or ResumeFileError (file, field or line)."""
     path = Path(path)
@@ -44,16 +37,11 @@ def read_resume(path: str | Path) -> Resume:
             f"cannot read {suffix or 'files without an extension'}; use {', '.join(READABLE)}",
             file=path,
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ResumeFileError(
-            f"cannot read the file: {error.strerror or error}", file=path
-        ) from None
+    raw = read_bytes(path)
     source = str(path)
     if suffix == ".pdf":
         return resume_from_pdf(raw, source)
-    text = _text(raw, source)
+    text = decode(raw, source)
     if suffix in (".md", ".markdown"):
         return markdown_to_resume(text, source)
     data = parse_json(text, source)

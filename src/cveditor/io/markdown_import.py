@@ -377,8 +377,11 @@ class _Builder:
                     if not self.contact_line(bullet):
                         summary.append(f"- {bullet}")
             elif block.kind == "paragraph":
-                kept = [line for line in block.text.split("\n")
-                        if line.strip() and not self.contact_line(line)]
+                kept = [
+                    line
+                    for line in block.text.split("\n")
+                    if line.strip() and not self.contact_line(line)
+                ]
                 if kept:
                     summary.append("\n".join(kept))
             elif block.kind in ("table", "code") or block.kind == "heading":

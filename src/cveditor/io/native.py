@@ -146,29 +146,33 @@ def _check_encodable(resume: Resume, source: str) -> None:
         ) from None
 
 
-def loads(raw: bytes | str, source: str = "<input>") -> Resume:
-    """Bytes or text of a native file → Resume, or ResumeFileError."""
-    if isinstance(raw, bytes):
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ResumeFileError(
-                f"not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x})", file=source
-            ) from None
-    else:
-        text = raw
-    return resume_from_data(parse_json(text, source), source)
-
-
-def load(path: str | Path) -> Resume:
-    path = Path(path)
+def decode(raw: bytes, source: str) -> str:
+    """UTF-8 text (a BOM is allowed), or ResumeFileError naming the first bad byte."""
     try:
-        raw = path.read_bytes()
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ResumeFileError(
+            f"not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x})", file=source
+        ) from None
+
+
+def read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
     except OSError as error:
         raise ResumeFileError(
             f"cannot read the file: {error.strerror or error}", file=path
         ) from None
-    return loads(raw, str(path))
+
+
+def loads(raw: bytes | str, source: str = "<input>") -> Resume:
+    """Bytes or text of a native file → Resume, or ResumeFileError."""
+    text = decode(raw, source) if isinstance(raw, bytes) else raw
+    return resume_from_data(parse_json(text, source), source)
+
+
+def load(path: str | Path) -> Resume:
+    return loads(read_bytes(path), str(path))
 
 
 def to_data(resume: Resume) -> dict[str, Any]:

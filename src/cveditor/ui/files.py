@@ -123,15 +123,18 @@ class FileController(QObject):
         self.document.dirtyChanged.emit(True)
         return True
 
-    def export_as(self, path: Path | None = None) -> list[str] | None:
-        """Export in the format the chosen file name says (.pdf .md .html .txt .json)."""
+    def export_as(
+        self, path: Path | None = None, *, suffix: str = ".md", filters: str = ""
+    ) -> list[str] | None:
+        """Export in the format the chosen file name says (.pdf .md .html .txt .json);
+        returns the warnings for the status bar, or None when nothing was written."""
         from ..render.exports import write_resume
 
         if path is None:
             stem = self.document.path.stem if self.document.path else "resume"
             folder = self.document.base_dir or Path.home()
             path = dialogs.get_save_path(
-                self.window, str(folder / f"{stem}.md"), dialogs.EXPORT_FILTER
+                self.window, str(folder / f"{stem}{suffix}"), filters or dialogs.EXPORT_FILTER
             )
             if path is None:
                 return None
@@ -147,23 +150,7 @@ class FileController(QObject):
         return warnings
 
     def export_pdf(self, path: Path | None = None) -> list[str] | None:
-        from ..render.pdf import export_pdf
-
-        if path is None:
-            stem = self.document.path.stem if self.document.path else "resume"
-            folder = self.document.base_dir or Path.home()
-            path = dialogs.get_save_path(
-                self.window, str(folder / f"{stem}.pdf"), dialogs.PDF_FILTER
-            )
-            if path is None:
-                return None
-        try:
-            report = export_pdf(self.document.resume, path, base_dir=self.document.base_dir)
-        except ResumeFileError as error:
-            dialogs.show_error(self.window, "Cannot export", error.located())
-            return None
-        self.last_export_warnings = report.warnings
-        return report.warnings
+        return self.export_as(path, suffix=".pdf", filters=dialogs.PDF_FILTER)
 
     # --- autosave and recovery -------------------------------------------------------
 
