@@ -1,10 +1,8 @@
 """HTML → a QTextDocument laid out on real pages, with items kept together.
 
 Layout happens once, at 72 dpi with design metrics, so one layout unit is one point on
-every device: the preview and the PDF paint the very same lines (design.md §1). Qt
-ignores ``page-break-inside: avoid`` (trap 2), so after layout a pass finds each item by
-its anchor (``cv-item-L-N``), and where an item crosses a page boundary but fits on a
-page, puts a page break before it; headings are kept with what follows them.
+every device: the preview and the PDF paint the very same lines (design.md §1). The
+keep-together pass is in paginate.py.
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
     QTextDocument,
-    QTextFormat,
     QTextLayout,
     QTextOption,
 )
@@ -29,8 +26,6 @@ from ..model.layout import PAPER_SIZES_MM, Layout
 from .paginate import paginate
 
 MM_TO_PT = 72.0 / 25.4
-_BREAK = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-EPSILON = 0.01  # points; positions closer than this to a page edge belong to the next page
 CLIP_INSET = 0.5  # points; see PagedDocument.paint_page
 
 
