@@ -353,3 +353,50 @@ def test_import_markdown_and_export_as(qtbot, window, answers, tmp_path) -> None
     window.files.export_as()
     assert 'x-cveditor":' not in answers.save_path.read_text(encoding="utf-8")
     window.document.undo_stack.setClean()
+
+
+def test_dropping_a_file_opens_it(qtbot, window, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = tmp_path / "other.json"
+    resume = native.load(OUR_SAMPLE)
+    resume.basics.name = "Dropped Person"
+    native.save(resume, other)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.document.path == other
+    assert window.document.resume.basics.name == "Dropped Person"
+
+
+def test_window_remembers_layout_and_recent_files(qtbot, answers, sample_copy) -> None:
+    first = MainWindow(Settings.load())
+    qtbot.addWidget(first)
+    first.resize(760, 540)  # within the offscreen screen (800 × 600), so it restores as is
+    first.show()
+    first.files.open(sample_copy)
+    first.splitter.setSizes([180, 260, 300])
+    first.document.set_value(("cv", "layout", "theme"), "compact")
+    first.files.save()
+    sizes = first.splitter.sizes()
+    assert first.close()
+    saved = Settings.load()
+    assert saved.recent_files[0] == str(sample_copy.resolve())
+    assert saved.splitter == sizes and saved.geometry and saved.last_theme == "compact"
+    second = MainWindow(Settings.load())
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (760, 540)
+    assert second.splitter.sizes() == sizes
+    assert [a.text() for a in second.recent_menu.actions()] == [str(sample_copy.resolve())]
+    second.files.new()
+    assert second.document.resume.layout.theme == "compact"

@@ -13,7 +13,9 @@ from .pdfcheck import pdftotext
 def test_wheel_installs_and_exports(tmp_path) -> None:
     proc = subprocess.run(
         ["bash", str(REPO / "packaging" / "wheel-test.sh"), str(tmp_path)],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert "wheel test passed" in proc.stdout

@@ -24,8 +24,9 @@ def test_desktop_entry() -> None:
     assert section["Exec"].split()[0] == "cveditor"
     assert section["Icon"] == "io.github.cveditor.CVEditor"
     if shutil.which("desktop-file-validate"):
-        proc = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True,
-                              text=True, check=False)
+        proc = subprocess.run(
+            ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+        )
         assert proc.returncode == 0 and not proc.stdout.strip(), proc.stdout
 
 
@@ -34,8 +35,12 @@ def test_appstream_metainfo() -> None:
     assert root.findtext("id") == "io.github.cveditor.CVEditor"
     assert root.find("launchable").text == DESKTOP.name
     if shutil.which("appstreamcli"):
-        proc = subprocess.run(["appstreamcli", "validate", "--no-net", "--pedantic",
-                               str(METAINFO)], capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            ["appstreamcli", "validate", "--no-net", "--pedantic", str(METAINFO)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -44,7 +49,9 @@ def test_app_icon_is_svg() -> None:
     assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 128 128"
 
 
-@pytest.mark.parametrize("script", ["wheel-test.sh", "pyinstaller/build.sh",
-                                    "pyinstaller/smoke.sh", "linux/install-desktop.sh"])
+@pytest.mark.parametrize(
+    "script",
+    ["wheel-test.sh", "pyinstaller/build.sh", "pyinstaller/smoke.sh", "linux/install-desktop.sh"],
+)
 def test_scripts_parse(script) -> None:
     subprocess.run(["bash", "-n", str(REPO / "packaging" / script)], check=True)
