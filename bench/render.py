@@ -29,7 +29,7 @@ def main() -> None:
         pages = render_resume(resume, today=today).pages.page_count
         html = median_ms(lambda r=resume: render_html(r, today=today))
         laid_out = median_ms(lambda r=resume: render_resume(r, today=today).pages.page_count)
-        pdf = median_ms(lambda r=resume: pdf_bytes(r, today=today), runs=5)
+        pdf = median_ms(lambda r=resume: pdf_bytes(r, today=today), runs=11)
         size = len(pdf_bytes(resume, today=today)[0]) / 1024
         print(f"{pages:>5} {html:>8.1f} {laid_out:>14.1f} {pdf:>8.1f} {size:>7.0f}")
     print(f"RSS after the runs: {rss_mb():.0f} MB")

@@ -69,8 +69,8 @@ def _flow_path(block: QTextBlock) -> FlowPath:
 
 def _table_starting_at(block: QTextBlock) -> QTextTable | None:
     table = QTextCursor(block).currentTable()
-    if table is not None and table.cellAt(0, 0).firstCursorPosition().block() == block:
-        return table
+    if table is not None and table.firstPosition() == block.position():
+        return table  # the block opens the table's first cell
     return None
 
 

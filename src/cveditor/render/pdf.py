@@ -85,7 +85,8 @@ def pdf_bytes(
     paged = rendered.pages
     name = resume.basics.name or "Résumé"
     raw = _paint(rendered, f"{name} — Résumé", resume.basics.name)
-    uses, missing = collect_font_use(paged.lines_in_paint_order())
+    lines = list(paged.lines_in_paint_order())
+    uses, missing = collect_font_use(lines)
     writer, repair = repair_pdf(raw, uses)
     writer.add_metadata(
         {
@@ -104,7 +105,7 @@ def pdf_bytes(
         missing_characters=sorted(missing),
         fonts_not_repaired=repair.fonts_skipped,
     )
-    expected = paged.doc.toPlainText() + (f" {paged.footer_text}" if paged.footer_text else "")
+    expected = "\n".join(text[start : start + n] for _, text, start, n in lines)
     report.lost_words = [w for w in lost_words(expected, data) if not any(c in missing for c in w)]
     return data, report
 
