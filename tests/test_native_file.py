@@ -129,6 +129,12 @@ def test_validate_command(tmp_path, our_sample):
     assert proc.returncode == 1
     assert str(bad) in proc.stderr and "work[1].startDate" in proc.stderr
     assert "month 13" in proc.stderr
+    bad_line = next(
+        n
+        for n, text in enumerate(bad.read_text(encoding="utf-8").split("\n"), 1)
+        if '"2018.13"' in text
+    )
+    assert f"line {bad_line}," in proc.stderr, "the error says where to look in the file"
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
@@ -156,28 +162,28 @@ def test_people_dates_in_files_are_normalised(tmp_path):
         ('{\n  "work": [\n    {"name": "A"\n  ]\n}', None, 4, "not valid JSON"),
         ("[1, 2]", None, None, "JSON object"),
         ('"just text"', None, None, "JSON object"),
-        ('{"work": {"name": "A"}}', "work", None, "list"),
-        ('{"work": [{"name": 5}]}', "work[0].name", None, "string"),
-        ('{"work": [{}, {}, {"startDate": "2018-13"}]}', "work[2].startDate", None, "month 13"),
-        ('{"basics": {"profiles": [{"url": ["x"]}]}}', "basics.profiles[0].url", None, "string"),
+        ('{"work": {"name": "A"}}', "work", 1, "list"),
+        ('{"work": [{"name": 5}]}', "work[0].name", 1, "string"),
+        ('{"work": [{}, {}, {"startDate": "2018-13"}]}', "work[2].startDate", 1, "month 13"),
+        ('{"basics": {"profiles": [{"url": ["x"]}]}}', "basics.profiles[0].url", 1, "string"),
         (
             '{"x-cveditor": {"sections": [{"id": "a", "kind": "poem"}]}}',
             "x-cveditor.sections[0]",
-            None,
+            1,
             "kind",
         ),
         (
             '{"x-cveditor": {"sections": [{"id": "t", "kind": "table", "rows": [[1]]}]}}',
             "x-cveditor.sections[0].rows[0][0]",
-            None,
+            1,
             "string",
         ),
-        ('{"x-cveditor": {"schemaVersion": 99}}', "x-cveditor.schemaVersion", None, "newer"),
-        ('{"x-cveditor": {"layout": {"paper": "a3"}}}', "x-cveditor.layout.paper", None, "a4"),
+        ('{"x-cveditor": {"schemaVersion": 99}}', "x-cveditor.schemaVersion", 1, "newer"),
+        ('{"x-cveditor": {"layout": {"paper": "a3"}}}', "x-cveditor.layout.paper", 1, "a4"),
         (
             '{"x-cveditor": {"sections": [{"id": "work", "kind": "list"}]}}',
             "x-cveditor.sections",
-            None,
+            1,
             "standard name",
         ),
         ('{"basics": {"name": NaN}}', None, 1, "NaN"),

@@ -46,5 +46,5 @@ def read_resume(path: str | Path) -> Resume:
         return markdown_to_resume(text, source)
     data = parse_json(text, source)
     if isinstance(data, dict) and EXTRAS_KEY not in data:
-        return from_jsonresume(data, source)  # plain JSON Resume, maybe our own export
-    return resume_from_data(data, source)
+        return from_jsonresume(data, source, text)  # plain JSON Resume, maybe our own export
+    return resume_from_data(data, source, text)

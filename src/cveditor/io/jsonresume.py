@@ -89,7 +89,7 @@ def dumps_jsonresume(resume: Resume) -> str:
     return json.dumps(to_jsonresume(resume), ensure_ascii=False, indent=2) + "\n"
 
 
-def from_jsonresume(data: Any, source: str) -> Resume:
+def from_jsonresume(data: Any, source: str, source_text: str = "") -> Resume:
     """Any JSON Resume document → Resume; folds back what ``to_jsonresume`` mapped out."""
     if isinstance(data, dict) and EXTRAS_KEY not in data:
         data = dict(data)
@@ -121,7 +121,7 @@ def from_jsonresume(data: Any, source: str) -> Resume:
                     data["work"][index].setdefault(EXTRAS_KEY, {})["projects"] = items
         if sections:
             data[EXTRAS_KEY] = {"sections": sections}
-    return resume_from_data(data, source)
+    return resume_from_data(data, source, source_text)
 
 
 def _job_project(entry: dict[str, Any], link: dict[str, Any]) -> dict[str, Any]:

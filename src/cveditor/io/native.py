@@ -18,29 +18,38 @@ from ..errors import ResumeFileError
 from ..model.base import EXTRAS_KEY
 from ..model.resume import SCHEMA_VERSION, Resume
 from .atomic import atomic_write_bytes
+from .json_locate import line_of
 
 #: schemaVersion N → a function turning a version-N document into version N+1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-def field_path(loc: tuple[int | str, ...], data: Any) -> str:
-    """``('work', 2, 'startDate')`` → ``work[2].startDate``, as the user's file spells it.
+def document_steps(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
+    """The steps of a pydantic location that exist in the document.
 
     pydantic puts union tags and validator names into locations; walking the input
-    alongside keeps only the steps that exist in the document (and a final missing key).
+    alongside keeps only the real steps (and a final missing key).
     """
-    text = ""
+    steps: list[int | str] = []
     for index, step in enumerate(loc):
         if isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
-            text += f"[{step}]"
+            steps.append(step)
             data = data[step]
         elif (
             isinstance(data, dict)
             and isinstance(step, str)
             and (step in data or index == len(loc) - 1)
         ):
-            text += f".{step}" if text else step
+            steps.append(step)
             data = data.get(step)
+    return tuple(steps)
+
+
+def field_path(steps: tuple[int | str, ...]) -> str:
+    """``('work', 2, 'startDate')`` → ``work[2].startDate``, as the user's file spells it."""
+    text = ""
+    for step in steps:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
     return text or "(top level)"
 
 
@@ -114,13 +123,22 @@ def _locate_bad_token(text: str) -> tuple[int | None, int | None]:
     return before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1
 
 
-def resume_from_data(data: Any, source: str) -> Resume:
-    """A parsed JSON value → Resume; the one place where shape and types are checked."""
+def resume_from_data(data: Any, source: str, source_text: str = "") -> Resume:
+    """A parsed JSON value → Resume; the one place where shape and types are checked.
+
+    With the JSON text it came from, field errors also name their line.
+    """
     if not isinstance(data, dict):
         raise ResumeFileError(
             f"a résumé must be a JSON object {{…}}, not {type(data).__name__}", file=source
         )
-    data = _migrate(data, source)
+    try:
+        data = _migrate(data, source)
+    except ResumeFileError as error:  # its fields are plain keys: x-cveditor.schemaVersion
+        steps = tuple(error.field.split(".")) if error.field else ()
+        raise ResumeFileError(
+            error.message, file=source, field=error.field, line=line_of(source_text, steps)
+        ) from None
     try:
         resume = Resume.model_validate(data)
     except ValidationError as error:
@@ -129,7 +147,10 @@ def resume_from_data(data: Any, source: str) -> Resume:
         message = _describe(first) + (
             f" (and {more} more problem{'s' * (more > 1)})" if more else ""
         )
-        raise ResumeFileError(message, file=source, field=field_path(first["loc"], data)) from None
+        steps = document_steps(first["loc"], data)
+        raise ResumeFileError(
+            message, file=source, field=field_path(steps), line=line_of(source_text, steps)
+        ) from None
     except RecursionError:
         raise ResumeFileError("nested too deeply to be a résumé", file=source) from None
     _check_encodable(resume, source)
@@ -168,7 +189,7 @@ def read_bytes(path: str | Path) -> bytes:
 def loads(raw: bytes | str, source: str = "<input>") -> Resume:
     """Bytes or text of a native file → Resume, or ResumeFileError."""
     text = decode(raw, source) if isinstance(raw, bytes) else raw
-    return resume_from_data(parse_json(text, source), source)
+    return resume_from_data(parse_json(text, source), source, text)
 
 
 def load(path: str | Path) -> Resume:
