@@ -159,3 +159,20 @@ def test_killed_while_saving_never_corrupts(tmp_path):
     assert kills >= 200
     interrupted = list(tmp_path.glob(".cv.json.*.tmp"))
     assert interrupted, "no kill landed inside a save: the test did not test anything"
+
+
+def test_stale_temporaries_of_killed_saves_are_cleaned(tmp_path):
+    path = tmp_path / "cv.json"
+    native.save(Resume(), path)
+    stale = tmp_path / ".cv.json.abc123.tmp"
+    fresh = tmp_path / ".cv.json.def456.tmp"
+    other = tmp_path / ".other.json.abc123.tmp"
+    for leftover in (stale, fresh, other):
+        leftover.write_bytes(b'{"half": ')
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    native.save(_big_resume("A", 1), path)
+    assert not stale.exists(), "a save killed long ago leaves no litter behind"
+    assert fresh.exists(), "a temporary file that may still be in use is left alone"
+    assert other.exists(), "only this file's temporaries are touched"

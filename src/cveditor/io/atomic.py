@@ -7,9 +7,11 @@ backup (a hard link, so no copy), then rename over the target and fsync the fold
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from ..errors import ResumeFileError
@@ -52,6 +54,19 @@ def _keep_backup(path: Path) -> None:
     os.replace(staging, target)
 
 
+STALE_AFTER_S = 600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of saves that were killed mid-write (older than ten minutes, so
+    never one that another process is writing right now)."""
+    cutoff = time.time() - STALE_AFTER_S
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True) -> None:
     """Replace ``path`` with ``data`` or leave it untouched and raise ResumeFileError."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -76,6 +91,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True) -> None:
         os.replace(tmp_name, path)
         tmp_name = None
         _fsync_dir(folder)
+        _remove_stale_temporaries(path)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ResumeFileError(
