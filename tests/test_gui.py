@@ -400,3 +400,23 @@ def test_window_remembers_layout_and_recent_files(qtbot, answers, sample_copy) -
     assert [a.text() for a in second.recent_menu.actions()] == [str(sample_copy.resolve())]
     second.files.new()
     assert second.document.resume.layout.theme == "compact"
+
+
+def test_selecting_a_section_shows_where_it_prints(qtbot, window) -> None:
+    window.resize(1200, 800)
+    window.preview.set_zoom("percent", 100)
+    window.sections.select("education")
+    bar = window.preview.verticalScrollBar()
+    page, offset = window.rendered.pages.anchor_position("cv-h-education")
+    assert page >= 1, "the sample's education section is not on the first page"
+    assert bar.value() > 0
+    window.sections.select("basics")
+    assert bar.value() == 0
+
+
+def test_theme_panel_shows_the_size_in_effect(qtbot, window) -> None:
+    panel = window.theme_dock.widget()
+    window.document.set_value(("cv", "layout", "theme"), "compact")
+    assert panel.size.value() == 9.0  # compact's own size while the user has set none
+    panel.size.setValue(11)
+    assert window.document.resume.layout.fontSize == 11

@@ -141,6 +141,20 @@ class PagedDocument:
             self._footers[index].draw(painter, QPointF(g.left, baseline))
             painter.restore()
 
+    def anchor_position(self, name: str) -> tuple[int, float] | None:
+        """(page, points from the page's top) of the block holding anchor ``name``."""
+        block = self.doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                if name in it.fragment().charFormat().anchorNames():
+                    top = self.doc.documentLayout().blockBoundingRect(block).top()
+                    page = int(top // self.body_height)
+                    return page, self.geometry.top + top - page * self.body_height
+                it += 1
+            block = block.next()
+        return None
+
     def _line_window(self, index: int) -> QRectF:
         top = index * self.body_height
         return QRectF(

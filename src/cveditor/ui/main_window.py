@@ -214,6 +214,10 @@ class MainWindow(QMainWindow):
             editors[section_id] = section_editor(self.document, section_id)
             self.editors.addWidget(editors[section_id])
         self.editors.setCurrentWidget(editors[section_id])
+        if section_id == "basics":
+            self.preview.verticalScrollBar().setValue(0)
+        else:
+            self.preview.show_anchor(f"cv-h-{section_id}")  # show where it prints
 
     def render_now(self) -> None:
         try:

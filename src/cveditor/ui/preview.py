@@ -87,6 +87,17 @@ class PreviewWidget(QScrollArea):
         bar.setValue(round(fraction * bar.maximum()))
         self.view.update()
 
+    def show_anchor(self, name: str) -> bool:
+        """Scroll so the heading or item with anchor ``name`` is near the top."""
+        paged = self.view.paged
+        where = paged.anchor_position(name) if paged else None
+        if where is None:
+            return False
+        page, offset = where
+        y = self.view.page_rect(page).top() + offset * self.view.scale - 12
+        self.verticalScrollBar().setValue(max(0, round(y)))
+        return True
+
     def set_zoom(self, mode: str, percent: int = 100) -> None:
         self.mode, self.percent = mode, percent
         self._apply_zoom()

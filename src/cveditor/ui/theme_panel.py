@@ -123,7 +123,9 @@ class ThemePanel(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(layout.paper)))
         self.locale.setCurrentIndex(max(0, self.locale.findData(layout.locale)))
         self.font.setCurrentIndex(max(0, self.font.findData(layout.fontFamily)))
-        self.size.setValue(layout.fontSize)
+        theme = available_themes().get(layout.theme)
+        theme_size = theme.font_size if theme else layout.fontSize
+        self.size.setValue(layout.fontSize if "fontSize" in layout.model_fields_set else theme_size)
         self.line.setValue(layout.lineHeight)
         for side, spin in self.margins.items():
             spin.setValue(getattr(layout.margins, side))
