@@ -407,7 +407,7 @@ def test_selecting_a_section_shows_where_it_prints(qtbot, window) -> None:
     window.preview.set_zoom("percent", 100)
     window.sections.select("education")
     bar = window.preview.verticalScrollBar()
-    page, offset = window.rendered.pages.anchor_position("cv-h-education")
+    page, _offset = window.rendered.pages.anchor_position("cv-h-education")
     assert page >= 1, "the sample's education section is not on the first page"
     assert bar.value() > 0
     window.sections.select("basics")
