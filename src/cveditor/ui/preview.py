@@ -124,9 +124,12 @@ class PreviewWidget(QScrollArea):
         else:
             scale = dpi_scale * self.percent / 100
             label = f"{self.percent}%"
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / max(1, self.view.height())  # keep the reader's place
         self.view.scale = max(0.1, scale)
         hint = self.view.sizeHint()
         self.view.resize(max(hint.width(), available.width()), hint.height())
+        bar.setValue(round(fraction * self.view.height()))
         self.zoomChanged.emit(label)
 
     def resizeEvent(self, event) -> None:
