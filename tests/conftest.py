@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,15 @@ def official_sample() -> Path:
 @pytest.fixture
 def our_sample() -> Path:
     return OUR_SAMPLE
+
+
+def run_cveditor(*args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess:
+    """``python -m cveditor ARGS`` in a child process, as a user would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "cveditor", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        **kwargs,
+    )

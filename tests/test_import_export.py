@@ -20,7 +20,7 @@ from cveditor.model.layout import STANDARD_SECTIONS
 from cveditor.render.exports import plain_text, standalone_html
 from cveditor.render.pdf import pdf_bytes
 
-from .conftest import OFFICIAL_SAMPLE, OUR_SAMPLE
+from .conftest import OFFICIAL_SAMPLE, OUR_SAMPLE, run_cveditor
 from .pdfcheck import pdftotext
 
 CORPUS = sorted((Path(__file__).parent / "data" / "markdown").glob("*.md"))
@@ -134,12 +134,7 @@ def test_html_export_is_standalone(qapp, tmp_path) -> None:
 def test_convert_command_by_extension(tmp_path, suffix) -> None:
     source = CORPUS[0]
     out = tmp_path / f"cv{suffix}"
-    proc = subprocess.run(
-        [sys.executable, "-m", "cveditor", "convert", str(source), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_cveditor("convert", str(source), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert out.stat().st_size > 200
     if suffix == ".pdf":
@@ -174,12 +169,7 @@ def test_convert_to_plain_jsonresume(tmp_path, schema_validator) -> None:
 def test_import_errors_are_located(tmp_path) -> None:
     bad = tmp_path / "bad.md"
     bad.write_text("---\nname: [oops\n---\n# X\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "cveditor", "convert", str(bad), "-o", str(tmp_path / "x.json")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cveditor("convert", str(bad), "-o", str(tmp_path / "x.json"))
     assert proc.returncode == 1
     assert str(bad) in proc.stderr and "line" in proc.stderr
     assert not (tmp_path / "x.json").exists()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,8 @@ from cveditor.errors import ResumeFileError
 from cveditor.io import native
 from cveditor.model import JobProject, Resume
 from cveditor.model.base import EXTRAS_KEY
+
+from .conftest import run_cveditor
 
 
 def _read(path: Path) -> dict:
@@ -98,34 +98,19 @@ def test_unknown_keys_survive_convert(tmp_path, our_sample, schema_validator):
 
 def test_convert_command_line_entry_point(tmp_path, our_sample):
     out = tmp_path / "out.json"
-    proc = subprocess.run(
-        [sys.executable, "-m", "cveditor", "convert", str(our_sample), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cveditor("convert", str(our_sample), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert _read(out) == _read(our_sample)
 
 
 def test_validate_command(tmp_path, our_sample):
-    ok = subprocess.run(
-        [sys.executable, "-m", "cveditor", "validate", str(our_sample)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    ok = run_cveditor("validate", str(our_sample))
     assert (ok.returncode, ok.stdout.strip()) == (0, "OK")
     bad = tmp_path / "bad.json"
     data = _read(our_sample)
     data["work"][1]["startDate"] = "2018.13"
     bad.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "cveditor", "validate", str(bad)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_cveditor("validate", str(bad))
     assert proc.returncode == 1
     assert str(bad) in proc.stderr and "work[1].startDate" in proc.stderr
     assert "month 13" in proc.stderr

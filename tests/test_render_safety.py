@@ -18,6 +18,7 @@ from cveditor.render.html import render_html
 from cveditor.render.pdf import pdf_bytes
 from cveditor.render.themes import available_themes, get_theme
 
+from .conftest import run_cveditor
 from .pdfcheck import link_targets, pdftotext, reader
 
 
@@ -118,12 +119,7 @@ def test_cli_export_reports_missing_glyphs(tmp_path) -> None:
     resume = Resume()
     resume.basics.name = "Kim 𓀀"
     native.save(resume, source)
-    proc = subprocess.run(
-        [sys.executable, "-m", "cveditor", "export", str(source), "-o", str(tmp_path / "r.pdf")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_cveditor("export", str(source), "-o", str(tmp_path / "r.pdf"))
     assert proc.returncode == 0, proc.stderr
     assert "warning:" in proc.stderr and "U+13000" in proc.stderr
 
@@ -147,9 +143,7 @@ def test_user_theme_is_listed_and_used(qapp, _private_home, tmp_path) -> None:
     resume.basics.name = "Kim"
     resume.layout.theme = "mine"
     assert "MINE Kim" in render_html(resume)
-    proc = subprocess.run(
-        [sys.executable, "-m", "cveditor", "themes"], capture_output=True, text=True, timeout=60
-    )
+    proc = run_cveditor("themes")
     assert "mine" in proc.stdout and "user" in proc.stdout
 
 
@@ -200,13 +194,7 @@ def test_export_command_without_display(tmp_path, our_sample) -> None:
     assert "wrote" in proc.stdout and proc.stderr == ""
     assert float(reader(out).pages[0].mediabox.width) == pytest.approx(612, abs=0.6)
     html = tmp_path / "cv.html"
-    proc = subprocess.run(
-        [sys.executable, "-m", "cveditor", "export", str(our_sample), "-o", str(html)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    proc = run_cveditor("export", str(our_sample), "-o", str(html), env=env)
     assert proc.returncode == 0 and "김서연" in html.read_text(encoding="utf-8")
 
 
@@ -218,10 +206,8 @@ def test_export_command_without_display(tmp_path, our_sample) -> None:
     ],
 )
 def test_export_errors_are_one_located_line(tmp_path, our_sample, args, fragment) -> None:
-    cmd = [sys.executable, "-m", "cveditor", "export", str(our_sample)]
-    if "-o" not in args:
-        cmd += ["-o", str(tmp_path / "cv.pdf")]
-    proc = subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    output = [] if "-o" in args else ["-o", str(tmp_path / "cv.pdf")]
+    proc = run_cveditor("export", str(our_sample), *output, *args, cwd=tmp_path)
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and fragment in lines[0] and lines[0].startswith("error: ")
