@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ResumeFileError
 from .io import native
+from .io.atomic import atomic_write_bytes
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -45,11 +46,10 @@ def _export(args: argparse.Namespace) -> int:
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         print(f"wrote {args.output} ({report.pages} page{'s' * (report.pages != 1)})")
-    else:
-        from .io.atomic import atomic_write_bytes
-        from .render.html import render_html
+    else:  # the same standalone HTML as convert and Export As (photo embedded)
+        from .render.exports import write_resume
 
-        atomic_write_bytes(args.output, render_html(resume).encode("utf-8"), backup=False)
+        write_resume(resume, args.output, base_dir=args.file.parent)
         print(f"wrote {args.output}")
     return 0
 
@@ -67,18 +67,14 @@ def _themes(_args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from .io.formats import read_resume
+    from .io.formats import read_resume, text_without_rendering
 
     resume = read_resume(args.input)
     suffix = args.output.suffix.lower()
     if args.to == "jsonresume" and suffix != ".json":
         raise ResumeFileError("--to jsonresume writes a .json file", file=args.output)
-    if suffix in (".json", ".md") and args.to != "jsonresume":
-        # no Qt needed: the pure writers
-        from .io.atomic import atomic_write_bytes
-        from .io.markdown_export import resume_to_markdown
-
-        text = native.dumps(resume) if suffix == ".json" else resume_to_markdown(resume)
+    text = text_without_rendering(resume, suffix, args.to or "")
+    if text is not None:  # .json and .md need no Qt
         atomic_write_bytes(args.output, text.encode("utf-8"), backup=False)
     else:
         app = _qt_app()  # noqa: F841 — HTML, text and PDF are rendered with Qt

@@ -7,9 +7,10 @@ from pathlib import Path
 from ..errors import ResumeFileError
 from ..model.base import EXTRAS_KEY
 from ..model.resume import Resume
-from .jsonresume import from_jsonresume
+from .jsonresume import dumps_jsonresume, from_jsonresume
+from .markdown_export import resume_to_markdown
 from .markdown_import import markdown_to_resume
-from .native import decode, parse_json, read_bytes, resume_from_data
+from .native import decode, dumps, parse_json, read_bytes, resume_from_data
 from .pdf_source import resume_from_pdf
 
 READABLE = {
@@ -26,6 +27,15 @@ WRITABLE = {
     ".txt": "plain text",
     ".pdf": "PDF",
 }
+
+
+def text_without_rendering(resume: Resume, suffix: str, to: str = "") -> str | None:
+    """The text of a .json or .md output (no Qt needed); None for formats that render."""
+    if suffix == ".json":
+        return dumps_jsonresume(resume) if to == "jsonresume" else dumps(resume)
+    if suffix == ".md":
+        return resume_to_markdown(resume)
+    return None
 
 
 def read_resume(path: str | Path) -> Resume:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import base64
-import mimetypes
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QIODevice, QUrl
+from PySide6.QtGui import QTextDocument
+
 from ..errors import ResumeFileError
-from ..io import native
 from ..io.atomic import atomic_write_bytes
-from ..io.jsonresume import dumps_jsonresume
-from ..io.markdown_export import resume_to_markdown
+from ..io.formats import text_without_rendering
 from ..model.resume import Resume
 from .build import PHOTO_RESOURCE, render_resume
 from .html import render_html
@@ -21,14 +21,13 @@ def standalone_html(resume: Resume, base_dir: Path | None = None) -> str:
     rendered = render_resume(resume, base_dir=base_dir)
     html = rendered.html
     if f'src="{PHOTO_RESOURCE}"' in html:
-        photo = Path(resume.basics.image)
-        if not photo.is_absolute() and base_dir is not None:
-            photo = base_dir / photo
-        if resume.basics.image.startswith("data:"):
-            uri = resume.basics.image
-        else:
-            kind = mimetypes.guess_type(photo.name)[0] or "image/png"
-            uri = f"data:{kind};base64,{base64.b64encode(photo.read_bytes()).decode()}"
+        photo = rendered.pages.doc.resource(
+            QTextDocument.ResourceType.ImageResource, QUrl(PHOTO_RESOURCE)
+        )  # the very picture the pages show, already loaded
+        png = QBuffer()
+        png.open(QIODevice.OpenModeFlag.WriteOnly)
+        photo.save(png, "PNG")
+        uri = f"data:image/png;base64,{base64.b64encode(bytes(png.data())).decode()}"
         html = html.replace(f'src="{PHOTO_RESOURCE}"', f'src="{uri}"')
     return html.replace("<html><head>", '<html><head><meta charset="utf-8">', 1)
 
@@ -53,15 +52,11 @@ def write_resume(
         from .pdf import export_pdf
 
         return export_pdf(resume, path, base_dir=base_dir).warnings
-    if suffix == ".json":
-        text = dumps_jsonresume(resume) if to == "jsonresume" else native.dumps(resume)
-    elif suffix == ".md":
-        text = resume_to_markdown(resume)
-    elif suffix in (".html", ".htm"):
-        text = standalone_html(resume, base_dir)
-    elif suffix == ".txt":
-        text = plain_text(resume, base_dir)
-    else:
+    renderers = {".html": standalone_html, ".htm": standalone_html, ".txt": plain_text}
+    text = text_without_rendering(resume, suffix, to)
+    if text is None and suffix in renderers:
+        text = renderers[suffix](resume, base_dir)
+    if text is None:
         raise ResumeFileError(
             "choose an output ending in .json, .md, .html, .txt or .pdf", file=path
         )
