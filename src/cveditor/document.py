@@ -78,10 +78,13 @@ class ResumeDocument(QObject):
 
     # --- files -----------------------------------------------------------------------
 
-    def replace(self, resume: Resume, path: Path | None) -> None:
-        """Show another résumé: history starts afresh."""
+    def replace(self, resume: Resume, path: Path | None, *, saved: bool = True) -> None:
+        """Show another résumé: history starts afresh. ``saved=False`` for work that is
+        not on disk yet (imported, recovered): it counts as unsaved changes."""
         self.resume = resume
         self.undo_stack.clear()
+        if not saved:
+            self.undo_stack.resetClean()
         self.set_path(path)
         self.reset.emit()
 

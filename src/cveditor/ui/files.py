@@ -53,22 +53,26 @@ class FileController(QObject):
             self.document.replace(resume, None)
 
     def open(self, path: Path | None = None) -> bool:
-        if path is None:
-            folder = str(self.document.base_dir or "")
-            path = dialogs.get_open_path(self.window, folder)
-            if path is None:
-                return False
-        if not self.may_discard():
+        path = path or dialogs.get_open_path(self.window, str(self.document.base_dir or ""))
+        resume = self._read_replacement(path, native.load, "Cannot open")
+        if resume is None:
             return False
-        try:
-            resume = native.load(path)
-        except ResumeFileError as error:
-            dialogs.show_error(self.window, "Cannot open", error.located())
-            return False  # the current document is untouched
-        self._forget_autosave()
         self.document.replace(resume, Path(path))
         self.settings.add_recent(Path(path))
         return True
+
+    def _read_replacement(self, path: Path | None, read, title: str) -> Resume | None:
+        """Read a résumé that is to replace the current one, after asking about unsaved
+        changes; None (current document untouched) if anything says no or fails."""
+        if path is None or not self.may_discard():
+            return None
+        try:
+            resume = read(path)
+        except ResumeFileError as error:
+            dialogs.show_error(self.window, title, error.located())
+            return None
+        self._forget_autosave()
+        return resume
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -105,22 +109,12 @@ class FileController(QObject):
         asks where, so the original file is never overwritten with another format)."""
         from ..io.formats import read_resume
 
-        if path is None:
-            folder = str(self.document.base_dir or "")
-            path = dialogs.get_open_path(self.window, folder, dialogs.IMPORT_FILTER)
-            if path is None:
-                return False
-        if not self.may_discard():
+        folder = str(self.document.base_dir or "")
+        path = path or dialogs.get_open_path(self.window, folder, dialogs.IMPORT_FILTER)
+        resume = self._read_replacement(path, read_resume, "Cannot import")
+        if resume is None:
             return False
-        try:
-            resume = read_resume(path)
-        except ResumeFileError as error:
-            dialogs.show_error(self.window, "Cannot import", error.located())
-            return False
-        self._forget_autosave()
-        self.document.replace(resume, None)
-        self.document.undo_stack.resetClean()  # imported work is not saved anywhere yet
-        self.document.dirtyChanged.emit(True)
+        self.document.replace(resume, None, saved=False)
         return True
 
     def export_as(
@@ -167,9 +161,7 @@ class FileController(QObject):
         for found in autosave.pending():
             where = f"“{found.original.name}”" if found.original else "an untitled résumé"
             if dialogs.ask_recover(self.window, where):
-                self.document.replace(found.resume, found.original)
-                self.document.undo_stack.resetClean()  # recovered work is unsaved work
-                self.document.dirtyChanged.emit(True)
+                self.document.replace(found.resume, found.original, saved=False)
                 found.slot.unlink(missing_ok=True)
                 return True
             found.slot.unlink(missing_ok=True)
