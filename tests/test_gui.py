@@ -420,3 +420,32 @@ def test_theme_panel_shows_the_size_in_effect(qtbot, window) -> None:
     assert panel.size.value() == 9.0  # compact's own size while the user has set none
     panel.size.setValue(11)
     assert window.document.resume.layout.fontSize == 11
+
+
+def test_ctrl_z_in_a_field_undoes_the_document(qtbot, window) -> None:
+    """One history: the text field's own undo must not swallow the window's Ctrl+Z."""
+    window.activateWindow()
+    window.sections.select("basics")
+    email = field(window, TextField, ("basics", "email"))
+    email.setFocus()
+    qtbot.waitUntil(email.hasFocus)
+    before = window.document.resume.basics.email
+    qtbot.keyClicks(email, "xyz")
+    assert window.document.resume.basics.email == before + "xyz"
+    qtbot.keyClick(email, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.resume.basics.email == before
+    assert email.text() == before
+    summary = field(window, MarkdownField, ("basics", "summary"))
+    summary.setFocus()
+    qtbot.waitUntil(summary.hasFocus)
+    qtbot.keyClicks(summary, "!")
+    qtbot.keyClick(summary, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.resume.basics.summary == native.load(OUR_SAMPLE).basics.summary
+
+
+def test_add_custom_section_asks_for_its_title(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "  ")
+    assert window.sections.add_custom("list") == "", "an empty title adds nothing"
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Talks 발표")
+    section_id = window.sections.add_custom("list")
+    assert window.document.resume.custom_section(section_id).title == "Talks 발표"

@@ -26,18 +26,22 @@ from PySide6.QtWidgets import (
 
 from ...document import ResumeDocument
 from ...model.access import Path, is_under
-from ...model.dates import DateParseError, PartialDate, parse_date
+from ...model.dates import DateParseError, parse_date
+from ...render.formatting import format_date
 
 
-def leaves_undo_to_window(event: QEvent) -> bool:
-    """For ``event()`` overrides: let Ctrl+Z / Ctrl+Shift+Z reach the window's actions,
-    so the document's history is the only one (a text field's own would split it)."""
-    if event.type() == QEvent.Type.ShortcutOverride and (
-        event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-    ):
-        event.ignore()
-        return True
-    return False
+class OneUndoHistory:
+    """Mixin for text widgets, listed first: Ctrl+Z / Ctrl+Shift+Z reach the window's
+    actions, so the document's history is the only one (a field's own would split it)."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
 
 
 class Binding:
@@ -65,7 +69,7 @@ class Binding:
         raise NotImplementedError
 
 
-class TextField(QLineEdit, Binding):
+class TextField(OneUndoHistory, QLineEdit, Binding):
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
         super().__init__()
         self.label = label
@@ -74,9 +78,6 @@ class TextField(QLineEdit, Binding):
         )
         self.bind(document, path)
 
-    def event(self, event: QEvent) -> bool:
-        return leaves_undo_to_window(event) or super().event(event)
-
     def refresh(self) -> None:
         value = self.value() or ""
         if self.text() != value:
@@ -84,7 +85,7 @@ class TextField(QLineEdit, Binding):
                 self.setText(value)
 
 
-class MarkdownField(QPlainTextEdit, Binding):
+class MarkdownField(OneUndoHistory, QPlainTextEdit, Binding):
     """Multi-line text; says that Markdown works."""
 
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
@@ -98,9 +99,6 @@ class MarkdownField(QPlainTextEdit, Binding):
         self.textChanged.connect(self._edited)
         self.bind(document, path)
 
-    def event(self, event: QEvent) -> bool:
-        return leaves_undo_to_window(event) or super().event(event)
-
     def _edited(self) -> None:
         self.document.set_value(self.path, self.toPlainText(), f"Edit {self.label}", merge=True)
 
@@ -111,7 +109,7 @@ class MarkdownField(QPlainTextEdit, Binding):
                 self.setPlainText(value)
 
 
-class LinesField(QPlainTextEdit, Binding):
+class LinesField(OneUndoHistory, QPlainTextEdit, Binding):
     """A list of short texts, one per line (highlights, keywords, tech stack)."""
 
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
@@ -124,9 +122,6 @@ class LinesField(QPlainTextEdit, Binding):
         self.setMaximumHeight(120)
         self.textChanged.connect(self._edited)
         self.bind(document, path)
-
-    def event(self, event: QEvent) -> bool:
-        return leaves_undo_to_window(event) or super().event(event)
 
     def _lines(self) -> list[str]:
         lines = self.toPlainText().split("\n")
@@ -169,18 +164,10 @@ class DateField(QWidget, Binding):
         self.bind(document, path)
 
     def _edited(self, text: str) -> None:
-        if not text.strip():
-            self._show_error("")
-            self.document.set_value(self.path, None, f"Edit {self.label}", merge=True)
-            return
-        try:
-            parsed = parse_date(text)
-        except DateParseError as error:
-            self._show_error(str(error))
-            return
-        self._show_error("")
-        iso = parsed.iso() if parsed else None
-        self.document.set_value(self.path, iso, f"Edit {self.label}", merge=True)
+        iso, error = _read_typed(text)
+        self._show_error(error)
+        if not error:
+            self.document.set_value(self.path, iso, f"Edit {self.label}", merge=True)
 
     def _tidy(self) -> None:
         """Leaving the field shows the date in the standard form, unless it is wrong."""
@@ -194,35 +181,25 @@ class DateField(QWidget, Binding):
 
     def refresh(self, force: bool = False) -> None:
         value = self.value()
-        if self.edit.hasFocus() and not force and _typed_value(self.edit.text()) == value:
+        typed, error = _read_typed(self.edit.text())
+        if self.edit.hasFocus() and not force and not error and typed == value:
             return  # the user is typing and the model already follows them
-        shown = _display(value)
+        shown = format_date(value, "ko")  # 2018.06: easy to read and to type
         if self.edit.text() != shown:
             with QSignalBlocker(self.edit):
                 self.edit.setText(shown)
             self._show_error("")
 
 
-def _typed_value(text: str) -> str | bool | None:
-    """What the typed text means, or False when it is not a date yet."""
+def _read_typed(text: str) -> tuple[str | None, str]:
+    """(ISO date, or None for empty / "present"; the reason when it is not a date)."""
     if not text.strip():
-        return None
+        return None, ""
     try:
         parsed = parse_date(text)
-    except DateParseError:
-        return False
-    return parsed.iso() if parsed else None
-
-
-def _display(iso: str | None) -> str:
-    if not iso:
-        return ""
-    date = PartialDate.from_iso(iso)
-    return ".".join(
-        [f"{date.year}"]
-        + ([f"{date.month:02d}"] if date.month else [])
-        + ([f"{date.day:02d}"] if date.day else [])
-    )
+    except DateParseError as error:
+        return None, str(error)
+    return (parsed.iso() if parsed else None), ""
 
 
 class PhotoField(QWidget):
