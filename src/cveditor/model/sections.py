@@ -18,6 +18,18 @@ def section_order(resume: Resume) -> list[str]:
     return ordered + [sid for sid in known if sid not in ordered]
 
 
+def section_title(resume: Resume, section_id: str) -> str:
+    """The title a section prints under: the user's rename, a custom section's own
+    title, else the standard title in the résumé's language."""
+    layout = resume.layout
+    if section_id in layout.sectionTitles:
+        return layout.sectionTitles[section_id]
+    custom = resume.custom_section(section_id)
+    if custom is not None:
+        return custom.title or section_id
+    return layout.section_title(section_id)
+
+
 def section_has_content(resume: Resume, section_id: str) -> bool:
     """Whether a section has anything to print (hidden items do not count)."""
     custom = resume.custom_section(section_id)

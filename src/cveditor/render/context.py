@@ -19,7 +19,7 @@ from ..model.resume import (
     JobProject,
     Resume,
 )
-from ..model.sections import printed_sections
+from ..model.sections import printed_sections, section_title
 from .formatting import format_date, format_period
 from .markdown import markdown_inline, markdown_to_html
 
@@ -138,6 +138,11 @@ def _basics(basics: Basics) -> BasicsView:
     )
 
 
+def _inline_list(texts: list[str]) -> list[Markup]:
+    """Bullets as inline Markdown; empty lines (left while typing) are not printed."""
+    return [markdown_inline(text) for text in texts if text.strip()]
+
+
 def _http(url: str) -> str:
     """Links only to the web: anything else (javascript:, file:) prints as plain text."""
     return url if url.lower().startswith(("http://", "https://")) else ""
@@ -171,14 +176,9 @@ class _Builder:
 
     def section(self, section_id: str) -> SectionView:
         custom = self.resume.custom_section(section_id)
-        title = self.layout.sectionTitles.get(section_id) or (
-            custom.title
-            if custom is not None and custom.title
-            else self.layout.section_title(section_id)
-        )
         view = SectionView(
             id=section_id,
-            title=title,
+            title=section_title(self.resume, section_id),
             kind=custom.kind if custom is not None else SECTION_KIND[section_id],
             anchor=f"cv-h-{section_id}",
             new_page=section_id in self.layout.newPageSections,
@@ -202,7 +202,7 @@ class _Builder:
     def fill_custom(self, view: SectionView, section: CustomSection) -> None:
         match section.kind:
             case "list":
-                view.items = [markdown_inline(i) for i in section.items if i.strip()]
+                view.items = _inline_list(section.items)
             case "dated":
                 view.entries = [
                     EntryView(
@@ -234,7 +234,7 @@ class _Builder:
             url=_http(item.url),
             note=item.description,
             summary=markdown_to_html(item.summary),
-            highlights=[markdown_inline(h) for h in item.highlights if h.strip()],
+            highlights=_inline_list(item.highlights),
             projects=[self.job_project(p) for p in item.projects if not p.hidden],
         )
 
@@ -247,7 +247,7 @@ class _Builder:
             org=project.officialName,
             period=self.period(project.startDate, project.endDate, duration=True),
             summary=markdown_to_html(project.summary),
-            highlights=[markdown_inline(h) for h in project.highlights if h.strip()],
+            highlights=_inline_list(project.highlights),
             tags=list(project.techStack),
             details=[(label, value) for label, value in details if value.strip()],
         )
@@ -262,7 +262,7 @@ class _Builder:
             url=_http(item.url),
             note=item.type,
             summary=markdown_to_html(item.description),
-            highlights=[markdown_inline(h) for h in item.highlights if h.strip()],
+            highlights=_inline_list(item.highlights),
             tags=list(item.keywords),
             details=[(self.labels["roles"], roles)] if roles else [],
         )
@@ -289,7 +289,7 @@ class _Builder:
             period=self.period(item.startDate, item.endDate),
             url=_http(item.url),
             summary=markdown_to_html(item.summary),
-            highlights=[markdown_inline(h) for h in item.highlights if h.strip()],
+            highlights=_inline_list(item.highlights),
         )
 
     def entry_awards(self, item) -> EntryView:

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 
 from ..model.layout import PAPER_SIZES_MM, Layout
-from .paginate import paginate
+from .paginate import find_markers, paginate
 
 MM_TO_PT = 72.0 / 25.4
 CLIP_INSET = 0.5  # points; see PagedDocument.paint_page
@@ -142,18 +142,13 @@ class PagedDocument:
             painter.restore()
 
     def anchor_position(self, name: str) -> tuple[int, float] | None:
-        """(page, points from the page's top) of the block holding anchor ``name``."""
-        block = self.doc.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                if name in it.fragment().charFormat().anchorNames():
-                    top = self.doc.documentLayout().blockBoundingRect(block).top()
-                    page = int(top // self.body_height)
-                    return page, self.geometry.top + top - page * self.body_height
-                it += 1
-            block = block.next()
-        return None
+        """(page, points from the page's top) of the heading or item anchored ``name``."""
+        marker = next((m for m in find_markers(self.doc) if m.name == name), None)
+        if marker is None:
+            return None
+        top = self.doc.documentLayout().blockBoundingRect(marker.block).top()
+        page = int(top // self.body_height)
+        return page, self.geometry.top + top - page * self.body_height
 
     def _line_window(self, index: int) -> QRectF:
         top = index * self.body_height

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.document = ResumeDocument()
         self.files = FileController(self, self.document, self.settings)
         self.rendered: RenderedResume | None = None
+        self._editor_ids: dict[str, QWidget] = {}  # section id → its editor, built on demand
         self.sections = SectionList(self.document)
         self.editors = QStackedWidget()
         self.preview = PreviewWidget()
@@ -202,14 +203,12 @@ class MainWindow(QMainWindow):
             widget = self.editors.widget(0)
             self.editors.removeWidget(widget)
             dispose(widget)
-        self._editor_ids: dict[str, QWidget] = {}
+        self._editor_ids.clear()
         ids = self.sections.ids()
         self.show_section(current if current in ids else "basics")
 
     def show_section(self, section_id: str) -> None:
-        editors = getattr(self, "_editor_ids", None)
-        if editors is None:
-            editors = self._editor_ids = {}
+        editors = self._editor_ids
         if section_id not in editors:
             editors[section_id] = section_editor(self.document, section_id)
             self.editors.addWidget(editors[section_id])

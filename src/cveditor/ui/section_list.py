@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 from ..document import ResumeDocument
 from ..model import resume as r
 from ..model.layout import STANDARD_SECTIONS
-from ..model.sections import section_order
+from ..model.sections import section_order, section_title
+from . import dialogs
 from .icons import icon
 
 LAYOUT = ("cv", "layout")
@@ -105,13 +105,7 @@ class SectionList(QWidget):
     def title_of(self, section_id: str) -> str:
         if section_id == "basics":
             return "Profile · 기본 정보"
-        layout = self.document.resume.layout
-        custom = self.document.resume.custom_section(section_id)
-        if section_id in layout.sectionTitles:
-            return layout.sectionTitles[section_id]
-        if custom is not None:
-            return custom.title or section_id
-        return layout.section_title(section_id)
+        return section_title(self.document.resume, section_id)
 
     def reload(self) -> None:
         current = self.current_id()
@@ -202,8 +196,8 @@ class SectionList(QWidget):
 
     def add_custom(self, kind: str, title: str | None = None) -> str:
         if title is None:
-            title, ok = QInputDialog.getText(self, "New section", "Title:")
-            if not ok or not title.strip():
+            title = dialogs.ask_text(self, "New section", "Title:")
+            if title is None or not title.strip():
                 return ""
         taken = set(STANDARD_SECTIONS) | {s.id for s in self.document.resume.custom_sections}
         base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or kind

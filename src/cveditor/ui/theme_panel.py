@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..document import ResumeDocument
 from ..model.access import is_under
+from ..render.html import resolve_style
 from ..render.themes import available_themes
 
 LAYOUT = ("cv", "layout")
@@ -26,8 +27,9 @@ class ThemePanel(QWidget):
         super().__init__()
         self.document = document
         form = QFormLayout(self)
+        self.themes = available_themes()  # read once: refresh runs on every layout edit
         self.theme = QComboBox()
-        for theme in available_themes().values():
+        for theme in self.themes.values():
             suffix = "" if theme.ats_friendly else "  (less ATS-friendly)"
             self.theme.addItem(theme.name + suffix, theme.id)
             self.theme.setItemData(self.theme.count() - 1, theme.description, 3)
@@ -123,9 +125,9 @@ class ThemePanel(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(layout.paper)))
         self.locale.setCurrentIndex(max(0, self.locale.findData(layout.locale)))
         self.font.setCurrentIndex(max(0, self.font.findData(layout.fontFamily)))
-        theme = available_themes().get(layout.theme)
-        theme_size = theme.font_size if theme else layout.fontSize
-        self.size.setValue(layout.fontSize if "fontSize" in layout.model_fields_set else theme_size)
+        theme = self.themes.get(layout.theme)
+        size = resolve_style(self.document.resume, theme).font_size if theme else layout.fontSize
+        self.size.setValue(size)
         self.line.setValue(layout.lineHeight)
         for side, spin in self.margins.items():
             spin.setValue(getattr(layout.margins, side))
