@@ -13,9 +13,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-OFFICIAL_SAMPLE = SHARED / "jsonresume" / "sample.resume.json"
-SCHEMA_FILE = SHARED / "jsonresume" / "schema.json"
+# The official JSON Resume schema and sample, vendored (see tests/data/jsonresume/README.md)
+# so that the tests never read outside the repository.
+JSONRESUME = REPO / "tests" / "data" / "jsonresume"
+OFFICIAL_SAMPLE = JSONRESUME / "sample.resume.json"
+SCHEMA_FILE = JSONRESUME / "schema.json"
 OUR_SAMPLE = REPO / "resources" / "samples" / "sample.resume.json"
 
 
@@ -25,6 +27,43 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CVEDITOR_HOME", str(home))
     return home
+
+
+class ModalOpened(AssertionError):
+    """A test reached a real modal dialog: it would wait for a person forever."""
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """A modal dialog fails the test at once instead of hanging it (design §6.14): tests
+    answer questions by replacing the functions of cveditor.ui.dialogs. A test of a
+    dialog itself, which clicks its buttons from a timer, is marked ``real_dialogs``."""
+    if request.node.get_closest_marker("real_dialogs"):
+        return
+    try:
+        from PySide6 import QtPrintSupport, QtWidgets
+    except ImportError:  # pragma: no cover
+        return
+
+    def refuse(*args, **_kwargs):
+        raise ModalOpened(f"a modal dialog was opened: {args[:3]!r}")
+
+    for cls in (
+        QtWidgets.QDialog,
+        QtWidgets.QMessageBox,
+        QtWidgets.QFileDialog,
+        QtWidgets.QInputDialog,
+        QtWidgets.QColorDialog,
+        QtPrintSupport.QPrintDialog,
+    ):
+        monkeypatch.setattr(cls, "exec", refuse)
+    for name in ("critical", "warning", "question", "information", "about"):
+        monkeypatch.setattr(QtWidgets.QMessageBox, name, refuse)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QtWidgets.QFileDialog, name, refuse)
+    for name in ("getText", "getItem", "getInt", "getDouble"):
+        monkeypatch.setattr(QtWidgets.QInputDialog, name, refuse)
+    monkeypatch.setattr(QtWidgets.QColorDialog, "getColor", refuse)
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +95,46 @@ def run_cveditor(*args: str, timeout: float = 120, **kwargs) -> subprocess.Compl
         check=False,
         **kwargs,
     )
+
+
+# --- every registered action is triggered by some test ----------------------------------
+
+TRIGGERED: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def _record_triggered_actions(monkeypatch: pytest.MonkeyPatch):
+    """Watch (not replace) the one factory of actions, to learn which actions the tests
+    trigger; the session's end fails when one was never triggered (see below)."""
+    try:
+        from cveditor.ui import actions
+    except ImportError:  # pragma: no cover
+        return
+    make = actions.make_action
+
+    def watched(spec, *args, **kwargs):
+        action = make(spec, *args, **kwargs)
+        action.triggered.connect(lambda *_a, spec_id=spec.id: TRIGGERED.add(spec_id))
+        return action
+
+    monkeypatch.setattr(actions, "make_action", watched)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With the whole suite run (no -k, -x stop or file subset), an action no test
+    triggered is a failure: a feature reached from the window has a test through it."""
+    config = session.config
+    whole = not config.getoption("keyword") and not config.getoption("markexpr")
+    tests_dir = Path(__file__).parent
+    files = {Path(str(item.path)) for item in session.items}
+    whole = whole and files >= set(tests_dir.glob("test_*.py")) and not session.shouldstop
+    if not whole or exitstatus != 0:
+        return
+    from cveditor.ui.actions import ACTIONS
+
+    missing = sorted(spec.id for spec in ACTIONS if spec.id not in TRIGGERED)
+    if missing:
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"ACTIONS NO TEST TRIGGERED: {', '.join(missing)}", red=True)
+        session.exitstatus = 1

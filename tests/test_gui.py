@@ -32,9 +32,10 @@ class Answers:
         self.asked: list[str] = []
         self.errors: list[str] = []
         self.save_path = None
+        self.exported: list = []
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        def ask_save_changes(_parent, name):
+        def ask_save_changes(_parent, name, _reason=""):
             self.asked.append(f"save-changes:{name}")
             return self.save_changes
 
@@ -52,6 +53,10 @@ class Answers:
         monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, m: self.errors.append(m))
         monkeypatch.setattr(dialogs, "get_save_path", lambda *_a, **_k: self.save_path)
         monkeypatch.setattr(dialogs, "get_open_path", lambda *_a, **_k: None)
+        monkeypatch.setattr(
+            dialogs, "show_exported", lambda _p, path, w: self.exported.append((path, w))
+        )
+        monkeypatch.setattr(dialogs, "ask_print", lambda _p, _printer: False)
 
 
 @pytest.fixture
@@ -136,7 +141,9 @@ def test_date_field_reads_what_people_type(qtbot, window) -> None:
     qtbot.keyClicks(start.edit, "3")
     assert start.error.isVisible() and "month 13" in start.error.text()
     assert start.edit.text() == "2019.13", "what the user typed stays while they fix it"
-    assert window.document.resume.work[0].startDate == "2019-01", "a wrong date changes nothing"
+    job = window.document.resume.work[0]
+    assert job.startDate is None, "no date the field calls unreadable is printed"
+    assert job.cv.typedDates == {"startDate": "2019.13"}, "the typed text is kept"
 
 
 def snapshot(win: MainWindow) -> dict:
@@ -266,25 +273,42 @@ def test_file_changed_on_disk_is_noticed(qtbot, window, answers, sample_copy) ->
     assert native.load(sample_copy).basics.label.endswith("!")
 
 
-def test_crash_recovery(qtbot, answers, sample_copy) -> None:
+def test_crash_recovery(qtbot, answers, sample_copy, monkeypatch) -> None:
+    import subprocess
+    import sys
+
     first = MainWindow(Settings())
     qtbot.addWidget(first)
     first.files.open(sample_copy)
     first.sections.select("basics")
     qtbot.keyClicks(field(first, TextField, ("basics", "name")), " (draft)")
     first.files.autosave_now()
-    assert autosave.pending(), "a dirty document must leave an autosave copy"
-    first.document.undo_stack.setClean()  # the "crash": the window goes without closing
+    (slot,) = autosave.autosave_dir().glob("*.json")
+    assert not autosave.pending(), "a running window's copy is never offered"
+    # the "crash": the process that wrote the copy is gone (a finished child's pid)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    envelope = json.loads(slot.read_text(encoding="utf-8"))
+    envelope["owner"]["pid"] = int(gone.stdout)
+    slot.write_text(json.dumps(envelope), encoding="utf-8")
+    first.document.undo_stack.setClean()
     first.hide()
 
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_recover", lambda _p, d: asked.append(d) or "recover")
     second = MainWindow(Settings())
     qtbot.addWidget(second)
     assert second.files.offer_recovery()
-    assert answers.asked[-1] == "recover:“cv.json”"
+    assert asked[-1].startswith("“cv.json”")
     assert second.document.resume.basics.name.endswith(" (draft)")
     assert second.document.path == sample_copy and second.document.is_dirty
-    assert not autosave.pending()
-    second.document.undo_stack.setClean()
+    assert slot.exists(), "the copy stays until the recovered work is saved"
+    assert second.files.save()
+    assert not slot.exists()
 
 
 def test_open_error_leaves_document_untouched(qtbot, window, answers, tmp_path) -> None:
@@ -319,6 +343,8 @@ def test_export_pdf_from_window(qtbot, window, answers, tmp_path) -> None:
     window.export_pdf()
     assert answers.save_path.exists()
     assert "reads back exactly" in window.statusBar().currentMessage()
+    assert str(answers.save_path) in window.statusBar().currentMessage()
+    assert answers.exported == [(answers.save_path, [])]
 
 
 def test_photo_picker(qtbot, window, monkeypatch, sample_copy) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from cveditor.io import native
 from cveditor.model import Resume
+from cveditor.model.printed import printed_resume
 from cveditor.render.pdf import ATTACHMENT_NAME, pdf_bytes
 from cveditor.render.themes import available_themes
 
@@ -116,17 +117,11 @@ def test_theme_pdf_reads_back(exports, sample_data, theme, paper) -> None:
         assert target in links
 
     attached = pdf.attachments[ATTACHMENT_NAME][0]
-    assert native.loads(attached) == native.load(OUR_SAMPLE).model_copy(
-        update={
-            "cv": native.load(OUR_SAMPLE).cv.model_copy(
-                update={
-                    "layout": native.load(OUR_SAMPLE).layout.model_copy(
-                        update={"theme": theme, "paper": paper}
-                    )
-                }
-            )
-        }
-    )
+    source = native.load(OUR_SAMPLE)
+    source.layout.theme, source.layout.paper = theme, paper
+    assert native.loads(attached) == printed_resume(source), "the attachment is what prints"
+    for private in ("스타트업", "인턴십", "면접", "배포가"):
+        assert private.encode() not in attached, f"{private!r} left in the attachment"
 
 
 def test_pdf_metadata(exports) -> None:

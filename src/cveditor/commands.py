@@ -20,32 +20,43 @@ SET_VALUE_ID = 1001
 
 
 class SetValue(QUndoCommand):
+    """New values at one or more paths, as one step (a date field sets the date and
+    the text typed for it together). Typing merges while the same paths change."""
+
     def __init__(
-        self, document: ResumeDocument, path: Path, value: Any, text: str, *, merge: bool
+        self, document: ResumeDocument, changes: dict[Path, Any], text: str, *, merge: bool
     ) -> None:
         super().__init__(text)
         self.document = document
-        self.path = path
-        self.old = snapshot(get_at(document.resume, path))
-        self.new = snapshot(value)
+        self.paths = tuple(changes)
+        self.old = {path: snapshot(get_at(document.resume, path)) for path in self.paths}
+        self.new = {path: snapshot(value) for path, value in changes.items()}
         self.merge = merge
+
+    @property
+    def path(self) -> Path:
+        return self.paths[0]
 
     def id(self) -> int:
         return SET_VALUE_ID if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetValue) or not other.merge or other.path != self.path:
+        if not isinstance(other, SetValue) or not other.merge or other.paths != self.paths:
             return False
         self.new = other.new
         return True
 
+    def _apply(self, values: dict[Path, Any]) -> None:
+        for path, value in values.items():
+            set_at(self.document.resume, path, snapshot(value))
+        for path in self.paths:
+            self.document.announce(path)
+
     def redo(self) -> None:
-        set_at(self.document.resume, self.path, snapshot(self.new))
-        self.document.announce(self.path)
+        self._apply(self.new)
 
     def undo(self) -> None:
-        set_at(self.document.resume, self.path, snapshot(self.old))
-        self.document.announce(self.path)
+        self._apply(self.old)
 
 
 class InsertItem(QUndoCommand):

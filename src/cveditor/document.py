@@ -18,6 +18,7 @@ from .commands import InsertItem, MoveItem, RemoveItem, SetValue
 from .io import native
 from .model.access import Path as ModelPath
 from .model.access import get_at
+from .model.describe import describe_edit
 from .model.resume import Resume
 
 
@@ -40,7 +41,10 @@ class ResumeDocument(QObject):
         self.path = path
         self.disk_digest = file_digest(path) if path else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.dirtyChanged.emit(not clean)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -51,6 +55,10 @@ class ResumeDocument(QObject):
     def get(self, path: ModelPath) -> Any:
         return get_at(self.resume, path)
 
+    def describe(self, path: ModelPath, verb: str = "Edit") -> str:
+        """Undo-history words for a change at ``path``: "Edit Position in 네오클라우드"."""
+        return describe_edit(self.resume, path, verb)
+
     @property
     def base_dir(self) -> Path | None:
         return self.path.parent if self.path else None
@@ -58,9 +66,15 @@ class ResumeDocument(QObject):
     # --- changing (each an undo step) --------------------------------------------------
 
     def set_value(self, path: ModelPath, value: Any, text: str = "Edit", *, merge: bool = False):
-        if self.get(path) == value:
+        self.set_values({path: value}, text, merge=merge)
+
+    def set_values(
+        self, changes: dict[ModelPath, Any], text: str = "Edit", *, merge: bool = False
+    ) -> None:
+        """Several values as one undo step; nothing happens when none differs."""
+        if all(self.get(path) == value for path, value in changes.items()):
             return
-        self.undo_stack.push(SetValue(self, path, value, text, merge=merge))
+        self.undo_stack.push(SetValue(self, changes, text, merge=merge))
 
     def insert_item(self, path: ModelPath, index: int, item: Any, text: str = "Add") -> None:
         self.undo_stack.push(InsertItem(self, path, index, item, text))

@@ -12,21 +12,12 @@ import json
 from typing import Any
 
 from ..model.base import EXTRAS_KEY
+from ..model.printed import printed_resume
 from ..model.resume import JobProject, Resume
 from .native import resume_from_data, to_data
 
 JOB_LINK_KEY = "x-cveditor-job"
 SECTION_KEY = "x-cveditor-section"
-
-
-def _visible(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    kept = []
-    for item in items:
-        extras = item.get(EXTRAS_KEY, {})
-        if isinstance(extras, dict) and extras.get("hidden"):
-            continue
-        kept.append(item)
-    return kept
 
 
 def _project_entry(project: JobProject, employer: str, job_index: int) -> dict[str, Any]:
@@ -50,27 +41,24 @@ def _project_entry(project: JobProject, employer: str, job_index: int) -> dict[s
 
 
 def to_jsonresume(resume: Resume) -> dict[str, Any]:
-    """A JSON Resume document other tools understand (validates against the schema)."""
+    """A JSON Resume document other tools understand (validates against the schema);
+    only what prints goes out (model.printed): no hidden items, sections or notes."""
+    resume = printed_resume(resume)
     data = to_data(resume)
     data.pop(EXTRAS_KEY, None)
     for key, value in list(data.items()):
         if isinstance(value, list):
-            data[key] = [_strip(item) for item in _visible(value)]
-    if "basics" in data and "profiles" in data["basics"]:
-        data["basics"]["profiles"] = [_strip(p) for p in _visible(data["basics"]["profiles"])]
+            data[key] = [_strip(item) for item in value]
+    if isinstance(data.get("basics"), dict):
+        data["basics"] = _strip(data["basics"])
     projects = data.get("projects", [])
     for index, job in enumerate(resume.work):
-        if job.hidden:
-            continue
         for project in job.projects:
-            if not project.hidden:
-                projects.append(_project_entry(project, job.name, index))
+            projects.append(_project_entry(project, job.name, index))
     if projects:
         data["projects"] = projects
     for section in resume.custom_sections:
-        if section.hidden or section.kind == "notes":
-            continue
-        body = section.model_dump(mode="json", by_alias=True)
+        body = _strip(section.model_dump(mode="json", by_alias=True))
         body.pop("id")
         body[SECTION_KEY] = True
         data[section.id] = body

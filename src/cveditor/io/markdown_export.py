@@ -3,11 +3,13 @@ to the same content (the shapes markdown_import recognises)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from ..model.layout import SECTION_TITLES
+from ..model.printed import printed_resume
 from ..model.resume import JobProject, Resume
 from ..model.sections import section_order
 from .markdown_import import SINGLE_DATE_FIELD
@@ -56,7 +58,7 @@ def _project(project: JobProject, locale: str) -> list[str]:
     lines = [f"- {name} : {project.name}"]
     for label, value in (
         (official, project.officialName),
-        (period, _period(project.startDate, project.endDate, locale)),
+        (period, _period(project.date_text("startDate"), project.date_text("endDate"), locale)),
         (stack, ", ".join(project.techStack)),
         (team, project.team),
         (role, project.role),
@@ -75,14 +77,15 @@ def _entries(resume: Resume, section_id: str, locale: str) -> list[str]:
     for item in getattr(resume, section_id):
         if item.hidden:
             continue
-        start = getattr(item, "startDate", None)
-        end = getattr(item, "endDate", None)
+        start = item.date_text("startDate") if hasattr(item, "startDate") else None
+        end = item.date_text("endDate") if hasattr(item, "endDate") else None
         parts = [
             getattr(item, first, ""),
             getattr(item, second, "") if section_id != "references" else "",
             _period(start, end, locale),
         ]
-        single = getattr(item, SINGLE_DATE_FIELD.get(section_id, ""), None)
+        single_field = SINGLE_DATE_FIELD.get(section_id, "")
+        single = item.date_text(single_field) if hasattr(item, single_field) else None
         heading = " | ".join(p for p in parts if p)
         out += ["", f"### [{_date(single)}] {heading}" if single else f"### {heading}"]
         text = item.reference if section_id == "references" else getattr(item, "summary", "")
@@ -114,46 +117,46 @@ def _pairs(resume: Resume, section_id: str) -> list[str]:
     return out
 
 
-def _custom(section: Any) -> list[str]:
-    out = [""]
-    match section.kind:
-        case "list":
-            out += [f"- {item}" for item in section.items]
-        case "dated":
-            for entry in section.entries:
-                if entry.hidden:
-                    continue
-                text = " ".join(
-                    p
-                    for p in (
-                        entry.status,
-                        f"({entry.number})" if entry.number else "",
-                        entry.title,
-                    )
-                    if p
-                )
-                if entry.details:
-                    text += f" — {entry.details}"
-                out.append(f"- [{_date(entry.date)}] {text}" if entry.date else f"- {text}")
-        case "table":
-            width = max([len(section.header)] + [len(r) for r in section.rows])
-            header = list(section.header) + [""] * (width - len(section.header))
-            out.append("| " + " | ".join(header) + " |")
-            out.append("|" + "---|" * width)
-            out += [
-                "| " + " | ".join(list(r) + [""] * (width - len(r))) + " |" for r in section.rows
-            ]
-        case "text":
-            out.append(section.text)
-        case "notes":
-            for note in section.notes:
-                if note.text:
-                    out.append(note.text)
-                out += [f"- {f.label}: {f.value}" for f in note.fields]
+def _list_section(section: Any) -> list[str]:
+    return [f"- {item}" for item in section.items]
+
+
+def _dated_section(section: Any) -> list[str]:
+    out = []
+    for entry in section.entries:
+        parts = (entry.status, f"({entry.number})" if entry.number else "", entry.title)
+        text = " ".join(p for p in parts if p)
+        if entry.details:
+            text += f" — {entry.details}"
+        when = entry.cv.typedDates.get("date") or _date(entry.date)
+        out.append(f"- [{when}] {text}" if when else f"- {text}")
     return out
 
 
+def _table_section(section: Any) -> list[str]:
+    width = max([len(section.header)] + [len(r) for r in section.rows])
+    header = list(section.header) + [""] * (width - len(section.header))
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * width]
+    out += ["| " + " | ".join(list(r) + [""] * (width - len(r))) + " |" for r in section.rows]
+    return out
+
+
+def _text_section(section: Any) -> list[str]:
+    return [section.text]
+
+
+#: How each printable custom kind is written; private kinds never reach this table.
+CUSTOM_WRITERS: dict[str, Callable[[Any], list[str]]] = {
+    "list": _list_section,
+    "dated": _dated_section,
+    "table": _table_section,
+    "text": _text_section,
+}
+
+
 def resume_to_markdown(resume: Resume) -> str:
+    """Only what prints goes out (model.printed): no hidden items, sections or notes."""
+    resume = printed_resume(resume)
     layout = resume.layout
     locale = layout.locale
     titles = layout.sectionTitles
@@ -200,9 +203,7 @@ def resume_to_markdown(resume: Resume) -> str:
             continue
         custom = resume.custom_section(section_id)
         if custom is not None:
-            if custom.hidden:
-                continue
-            body = _custom(custom)
+            body = ["", *CUSTOM_WRITERS[custom.kind](custom)]
             title = custom.title or section_id
         elif section_id in ENTRY_FIELDS:
             body = _entries(resume, section_id, locale)

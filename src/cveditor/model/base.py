@@ -6,7 +6,7 @@ or of a newer version of ours, and the user's file must come back out as it went
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     BaseModel,
@@ -14,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     SerializationInfo,
     SerializerFunctionWrapHandler,
     model_serializer,
@@ -58,7 +59,14 @@ TextList = Annotated[list[str], BeforeValidator(_text_list), PlainSerializer(lis
 
 
 class Entry(BaseModel):
-    """Base of all résumé models: unknown keys are kept, assignments are validated."""
+    """Base of all résumé models: unknown keys are kept, assignments are validated.
+
+    What is written back follows one explicit rule, kept in data we own rather than in
+    pydantic's record of "fields set" (which copies, snapshots and assignments change):
+    a field is written when its value differs from the default or the file it came from
+    had that key, and always when the class says so (discriminators and ids, without
+    which the file could not be read back); ``None`` (no date, theme's size) never is.
+    """
 
     model_config = ConfigDict(
         extra="allow",
@@ -67,22 +75,44 @@ class Entry(BaseModel):
         str_strip_whitespace=False,
     )
 
+    #: Fields written even when they hold their default (``kind``, ``id`` …).
+    ALWAYS_WRITTEN: ClassVar[frozenset[str]] = frozenset()
+
+    #: The fields given when this object was made: the keys of the file it was read
+    #: from, or a constructor's arguments. Never changed by later assignments.
+    _given: frozenset[str] = PrivateAttr(default=frozenset())
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._given = frozenset(self.model_fields_set)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal content: the same values and extra keys (how it was made does not count)."""
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__ and self.__pydantic_extra__ == (
+            other.__pydantic_extra__
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like every pydantic model
+
     @model_serializer(mode="wrap")
     def _omit_untouched_defaults(
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
     ) -> Any:
-        """Write what the file had and what the user changed, not every empty default.
-
-        Unlike ``exclude_unset`` this keeps a default object that was changed in place
-        (``item.cv.hidden = True``), which pydantic does not record as "set".
-        """
+        """Write what the file had, what differs from the default and what must be."""
         data = handler(self)
         if not isinstance(data, dict):
             return data
+        keep = self.ALWAYS_WRITTEN | self._given
         for name, field in type(self).model_fields.items():
-            if name in self.model_fields_set:
+            if name in self.ALWAYS_WRITTEN:
                 continue
-            if getattr(self, name) == field.get_default(call_default_factory=True):
+            value = getattr(self, name)
+            # JSON Resume has no nulls (an empty date is no date), and a default is
+            # written only where the file had it
+            if value is None or (
+                name not in keep and value == field.get_default(call_default_factory=True)
+            ):
                 data.pop(field.alias if info.by_alias and field.alias else name, None)
         return data
 
@@ -91,6 +121,11 @@ class ItemExtras(Entry):
     """cveditor's own data on a list item, stored under ``x-cveditor``."""
 
     hidden: bool = Field(False, description="Kept in the file but not printed.")
+    typedDates: dict[str, str] = Field(
+        default_factory=dict,
+        description="Dates as typed where cveditor could not read them, by field name; "
+        "printed as typed until the user corrects them (the date field itself is empty).",
+    )
 
 
 class HideableItem(Entry):
@@ -101,3 +136,8 @@ class HideableItem(Entry):
     @property
     def hidden(self) -> bool:
         return self.cv.hidden
+
+    def date_text(self, name: str) -> str | None:
+        """What a date field holds for the reader: the text typed when it could not be
+        read, else the ISO date (or None)."""
+        return self.cv.typedDates.get(name) or getattr(self, name)

@@ -76,7 +76,9 @@ class Layout(Entry):
     fontFamily: str = Field(
         "", title="Font", description="Empty: the theme's font, then a Korean-capable default."
     )
-    fontSize: float = Field(10.0, ge=6, le=20, title="Font size (pt)")
+    fontSize: float | None = Field(
+        None, ge=6, le=20, title="Font size (pt)", description="Empty: the theme's size."
+    )
     lineHeight: float = Field(1.35, ge=1.0, le=2.5, title="Line height")
     accentColor: str = Field("", title="Accent colour", description="#rrggbb; empty: theme's.")
     locale: Literal["ko", "en"] = Field("en", title="Language of headings and dates")

@@ -7,7 +7,7 @@ unknown keys (see ``base.Entry``).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
@@ -201,6 +201,8 @@ class NoteItem(HideableItem):
 
 
 class CustomSectionBase(Entry):
+    ALWAYS_WRITTEN: ClassVar[frozenset[str]] = frozenset({"id", "kind"})
+
     id: str = Field(..., title="Id", description="Stable key used in the section order.")
     title: str = Field("", title="Title")
     hidden: bool = Field(False, title="Hidden")
@@ -244,6 +246,8 @@ CUSTOM_KINDS: tuple[str, ...] = ("list", "dated", "table", "text", "notes")
 
 class ResumeExtras(Entry):
     """Everything cveditor adds at the top level of the file."""
+
+    ALWAYS_WRITTEN: ClassVar[frozenset[str]] = frozenset({"schemaVersion"})
 
     schemaVersion: int = SCHEMA_VERSION
     layout: Layout = Field(default_factory=Layout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .kinds import CUSTOM_KINDS
 from .layout import STANDARD_SECTIONS
 from .resume import Resume
 
@@ -19,22 +20,19 @@ def section_order(resume: Resume) -> list[str]:
 
 
 def section_title(resume: Resume, section_id: str) -> str:
-    """The title a section prints under: the user's rename, a custom section's own
-    title, else the standard title in the résumé's language."""
-    layout = resume.layout
-    if section_id in layout.sectionTitles:
-        return layout.sectionTitles[section_id]
+    """The title a section prints under. A custom section has one title, its own; a
+    standard one prints the user's rename, else its title in the résumé's language."""
     custom = resume.custom_section(section_id)
     if custom is not None:
         return custom.title or section_id
-    return layout.section_title(section_id)
+    return resume.layout.section_title(section_id)
 
 
 def section_has_content(resume: Resume, section_id: str) -> bool:
     """Whether a section has anything to print (hidden items do not count)."""
     custom = resume.custom_section(section_id)
     if custom is not None:
-        if custom.hidden or custom.kind == "notes":
+        if custom.hidden or CUSTOM_KINDS[custom.kind].private:
             return False
         match custom.kind:
             case "list":

@@ -12,6 +12,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from ..model.base import HideableItem
 from ..model.layout import Layout
 from ..model.resume import (
     Basics,
@@ -20,7 +21,7 @@ from ..model.resume import (
     Resume,
 )
 from ..model.sections import printed_sections, section_title
-from .formatting import format_date, format_period
+from .formatting import PERIOD_JOIN, PRESENT, format_date, format_period
 from .markdown import markdown_inline, markdown_to_html
 
 LABELS: dict[str, dict[str, str]] = {
@@ -168,11 +169,22 @@ class _Builder:
         self.count += 1
         return f"cv-item-{level}-{self.count}"
 
-    def period(self, start: str | None, end: str | None, *, duration: bool = False) -> str:
-        return format_period(start, end, self.locale, today=self.today, duration=duration)
+    def period(self, item: HideableItem, *, duration: bool = False) -> str:
+        """The item's start–end period; a date typed as text the user has not corrected
+        yet prints exactly as typed (no duration is guessed from it)."""
+        typed = item.cv.typedDates
+        start, end = item.startDate, item.endDate  # type: ignore[attr-defined]
+        if "startDate" not in typed and "endDate" not in typed:
+            return format_period(start, end, self.locale, today=self.today, duration=duration)
+        first = typed.get("startDate") or format_date(start, self.locale)
+        last = typed.get("endDate") or format_date(end, self.locale)
+        if first and not last:
+            last = PRESENT[self.locale]
+        return PERIOD_JOIN[self.locale].join(p for p in (first, last) if p)
 
-    def single(self, when: str | None) -> str:
-        return format_date(when, self.locale)
+    def single(self, item: HideableItem, name: str) -> str:
+        typed = item.cv.typedDates.get(name)
+        return typed if typed is not None else format_date(getattr(item, name), self.locale)
 
     def section(self, section_id: str) -> SectionView:
         custom = self.resume.custom_section(section_id)
@@ -207,7 +219,7 @@ class _Builder:
                 view.entries = [
                     EntryView(
                         anchor=self.anchor(1),
-                        period=self.single(e.date),
+                        period=self.single(e, "date"),
                         title=e.title,
                         org=e.status,
                         note=e.number,
@@ -229,7 +241,7 @@ class _Builder:
             anchor=self.anchor(1),
             title=item.position or item.name,
             org=item.name if item.position else "",
-            period=self.period(item.startDate, item.endDate, duration=True),
+            period=self.period(item, duration=True),
             location=item.location,
             url=_http(item.url),
             note=item.description,
@@ -245,7 +257,7 @@ class _Builder:
             anchor=self.anchor(2),
             title=project.name,
             org=project.officialName,
-            period=self.period(project.startDate, project.endDate, duration=True),
+            period=self.period(project, duration=True),
             summary=markdown_to_html(project.summary),
             highlights=_inline_list(project.highlights),
             tags=list(project.techStack),
@@ -258,7 +270,7 @@ class _Builder:
             anchor=self.anchor(1),
             title=item.name,
             org=item.entity,
-            period=self.period(item.startDate, item.endDate),
+            period=self.period(item),
             url=_http(item.url),
             note=item.type,
             summary=markdown_to_html(item.description),
@@ -276,7 +288,7 @@ class _Builder:
             anchor=self.anchor(1),
             title=item.institution,
             org=degree,
-            period=self.period(item.startDate, item.endDate),
+            period=self.period(item),
             url=_http(item.url),
             details=details,
         )
@@ -286,7 +298,7 @@ class _Builder:
             anchor=self.anchor(1),
             title=item.position or item.organization,
             org=item.organization if item.position else "",
-            period=self.period(item.startDate, item.endDate),
+            period=self.period(item),
             url=_http(item.url),
             summary=markdown_to_html(item.summary),
             highlights=_inline_list(item.highlights),
@@ -297,7 +309,7 @@ class _Builder:
             anchor=self.anchor(1),
             title=item.title,
             org=item.awarder,
-            period=self.single(item.date),
+            period=self.single(item, "date"),
             summary=markdown_to_html(item.summary),
         )
 
@@ -306,7 +318,7 @@ class _Builder:
             anchor=self.anchor(1),
             title=item.name,
             org=item.issuer,
-            period=self.single(item.date),
+            period=self.single(item, "date"),
             url=_http(item.url),
         )
 
@@ -315,7 +327,7 @@ class _Builder:
             anchor=self.anchor(1),
             title=item.name,
             org=item.publisher,
-            period=self.single(item.releaseDate),
+            period=self.single(item, "releaseDate"),
             url=_http(item.url),
             summary=markdown_to_html(item.summary),
         )

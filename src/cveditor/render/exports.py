@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextDocument
 from ..errors import ResumeFileError
 from ..io.atomic import atomic_write_bytes
 from ..io.formats import text_without_rendering
+from ..model.printed import printed_resume
 from ..model.resume import Resume
 from .build import PHOTO_RESOURCE, render_resume
 from .html import render_html
@@ -44,18 +45,27 @@ def plain_text(resume: Resume, base_dir: Path | None = None) -> str:
 
 
 def write_resume(
-    resume: Resume, path: Path, *, to: str = "", base_dir: Path | None = None
+    resume: Resume,
+    path: Path,
+    *,
+    to: str = "",
+    base_dir: Path | None = None,
+    attach_source: bool = True,
 ) -> list[str]:
-    """Write ``path`` in the format its extension names; returns warnings for the user."""
+    """Write ``path`` in the format its extension names; returns warnings for the user.
+
+    Every format but a native ``.json`` (which is a save, not an export) carries only
+    what prints: the exporters start from ``model.printed.printed_resume``.
+    """
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from .pdf import export_pdf
 
-        return export_pdf(resume, path, base_dir=base_dir).warnings
+        return export_pdf(resume, path, base_dir=base_dir, attach_source=attach_source).warnings
     renderers = {".html": standalone_html, ".htm": standalone_html, ".txt": plain_text}
     text = text_without_rendering(resume, suffix, to)
     if text is None and suffix in renderers:
-        text = renderers[suffix](resume, base_dir)
+        text = renderers[suffix](printed_resume(resume), base_dir)
     if text is None:
         raise ResumeFileError(
             "choose an output ending in .json, .md, .html, .txt or .pdf", file=path

@@ -53,7 +53,7 @@ def resolve_style(resume: Resume, theme: Theme) -> Style:
     layout = resume.layout
     return Style(
         accent=layout.accentColor or theme.accent,
-        font_size=layout.fontSize if "fontSize" in layout.model_fields_set else theme.font_size,
+        font_size=layout.fontSize if layout.fontSize is not None else theme.font_size,
         line_height=layout.lineHeight,
     )
 

@@ -19,6 +19,7 @@ from .. import __version__
 from ..io import native
 from ..io.atomic import atomic_write_bytes
 from ..io.pdf_source import ATTACHMENT_NAME
+from ..model.printed import printed_resume
 from ..model.resume import Resume
 from .build import RenderedResume, render_resume
 from .glyphmap import collect_font_use
@@ -49,7 +50,7 @@ class ExportReport:
         return notes
 
 
-def _paint(rendered: RenderedResume, title: str, author: str) -> bytes:
+def _paint(rendered: RenderedResume, title: str, author: str, attachment: bytes | None) -> bytes:
     paged = rendered.pages
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -61,11 +62,8 @@ def _paint(rendered: RenderedResume, title: str, author: str) -> bytes:
     writer.setTitle(title)
     writer.setAuthor(author)
     writer.setCreator(f"cveditor {__version__}")
-    writer.addFileAttachment(
-        ATTACHMENT_NAME,
-        QByteArray(native.dumps(rendered.resume).encode("utf-8")),
-        "application/json",
-    )
+    if attachment is not None:
+        writer.addFileAttachment(ATTACHMENT_NAME, QByteArray(attachment), "application/json")
     painter = QPainter(writer)
     painter.scale(RESOLUTION / 72.0, RESOLUTION / 72.0)
     for index in range(paged.page_count):
@@ -78,13 +76,24 @@ def _paint(rendered: RenderedResume, title: str, author: str) -> bytes:
 
 
 def pdf_bytes(
-    resume: Resume, *, today: date | None = None, base_dir: Path | None = None
+    resume: Resume,
+    *,
+    today: date | None = None,
+    base_dir: Path | None = None,
+    attach_source: bool = True,
 ) -> tuple[bytes, ExportReport]:
-    """The finished PDF and what the caller should know about it."""
+    """The finished PDF and what the caller should know about it.
+
+    Everything in it — text, metadata, keywords, the attached résumé — comes from the
+    printed copy (model.printed): what the pages show, nothing private or hidden.
+    ``attach_source=False`` leaves the attached résumé out entirely.
+    """
+    resume = printed_resume(resume)
     rendered = render_resume(resume, today=today, base_dir=base_dir)
     paged = rendered.pages
     name = resume.basics.name or "Résumé"
-    raw = _paint(rendered, f"{name} — Résumé", resume.basics.name)
+    attachment = native.dumps(resume).encode("utf-8") if attach_source else None
+    raw = _paint(rendered, f"{name} — Résumé", resume.basics.name, attachment)
     lines = list(paged.lines_in_paint_order())
     uses, missing = collect_font_use(lines)
     writer, repair = repair_pdf(raw, uses)
@@ -111,9 +120,14 @@ def pdf_bytes(
 
 
 def export_pdf(
-    resume: Resume, path: str | Path, *, today: date | None = None, base_dir: Path | None = None
+    resume: Resume,
+    path: str | Path,
+    *,
+    today: date | None = None,
+    base_dir: Path | None = None,
+    attach_source: bool = True,
 ) -> ExportReport:
     """Write the PDF atomically (an old file stays intact if anything fails)."""
-    data, report = pdf_bytes(resume, today=today, base_dir=base_dir)
+    data, report = pdf_bytes(resume, today=today, base_dir=base_dir, attach_source=attach_source)
     atomic_write_bytes(Path(path), data, backup=False)
     return report

@@ -1,17 +1,107 @@
-"""Starting the editor: the application object, the window, the file to open."""
+"""Starting the editor: the application object, the window, the file to open; and the
+safety nets around them. An unexpected error reaches the user (crash.py); logout,
+shutdown or a kill (SIGTERM, SIGHUP, session end) autosave every dirty window before the
+process ends, so the next start offers that work back."""
 
 from __future__ import annotations
 
+import signal
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..resources import resource_path, sample_path
+from . import crash
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+WAKE_MS = 200  # how late a SIGTERM may be noticed while Qt's event loop runs C++ code
 
 
-def run_gui(file: Path | None, *, sample: bool = False) -> int:
+def emergency_autosave() -> int:
+    """Autosave every dirty window now; returns how many copies were written."""
+    from .files import FileController
+
+    written = 0
+    for widget in QApplication.topLevelWidgets():
+        files = getattr(widget, "files", None)
+        if isinstance(files, FileController) and files.autosave_now():
+            written += 1
+    return written
+
+
+class ShutdownHandlers(QObject):
+    """SIGTERM/SIGHUP (logout, shutdown, ``kill``) and the session manager's "save your
+    data" request: autosave first, then exit. Python runs signal handlers only between
+    bytecodes, so a timer wakes the interpreter every WAKE_MS while Qt waits for events."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.terminating = False
+        self.previous: dict[int, object] = {}
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                self.previous[number] = signal.signal(number, self._on_signal)
+        self.wake = QTimer(self)
+        self.wake.setInterval(WAKE_MS)
+        self.wake.timeout.connect(lambda: None)  # running Python code runs the handlers
+        self.wake.start()
+        app.commitDataRequest.connect(self._commit_data)
+
+    def _on_signal(self, number: int, _frame: object) -> None:
+        # the handler may interrupt any Python code: act from the event loop instead,
+        # where the model is between changes
+        if not self.terminating:
+            self.terminating = True
+            QTimer.singleShot(0, partial(self.terminate, number))
+
+    def terminate(self, number: int) -> None:
+        """Autosave every dirty window, let go of the file locks, leave the event loops."""
+        from .files import FileController
+
+        emergency_autosave()
+        for widget in QApplication.topLevelWidgets():
+            files = getattr(widget, "files", None)
+            if isinstance(files, FileController):
+                files.release_lock()
+        self.app.exit(128 + number)
+
+    def _commit_data(self, _manager: object) -> None:
+        """The session is ending (logout): whatever happens next, the work is on disk."""
+        emergency_autosave()
+
+    def remove(self) -> None:
+        """Undo the installation (tests, or an application object that lives on)."""
+        global _handlers
+        for number, previous in self.previous.items():
+            signal.signal(number, previous)
+        self.wake.stop()
+        self.app.commitDataRequest.disconnect(self._commit_data)
+        if _handlers is self:
+            _handlers = None
+
+
+_handlers: ShutdownHandlers | None = None
+
+
+def install_shutdown_handlers(app: QApplication) -> ShutdownHandlers:
+    global _handlers
+    if _handlers is None:
+        _handlers = ShutdownHandlers(app)
+    return _handlers
+
+
+def start(file: Path | None, *, sample: bool = False) -> MainWindow:
+    """Everything ``run_gui`` does before the event loop: the window, the safety nets,
+    recovery of work from a session that did not end well, the file to open."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("cveditor")
     app.setApplicationDisplayName("cveditor")
@@ -20,9 +110,23 @@ def run_gui(file: Path | None, *, sample: bool = False) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
+    crash.install_excepthook(window)
+    install_shutdown_handlers(app)
     window.show()
     if not window.files.offer_recovery():
-        target = sample_path() if sample else file
-        if target is not None:
-            window.files.open(Path(target))
-    return app.exec()
+        if sample:  # an untitled copy: the installed sample is never written
+            window.files.open_copy(sample_path())
+        elif file is not None:
+            window.files.open(Path(file))
+    return window
+
+
+def run_gui(file: Path | None, *, sample: bool = False) -> int:
+    window = start(file, sample=sample)  # kept referenced until the loop ends
+    try:
+        return QApplication.instance().exec()
+    finally:
+        crash.uninstall_excepthook()  # what fails while tearing down goes to stderr only
+        if _handlers is not None:
+            _handlers.remove()
+        del window

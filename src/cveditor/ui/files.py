@@ -4,7 +4,7 @@ would drop changes asks first, and a failed open or save changes nothing."""
 
 from __future__ import annotations
 
-import contextlib
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QWidget
 
 from ..document import ResumeDocument
 from ..errors import ResumeFileError
-from ..io import native
+from ..io.formats import read_resume
 from ..model.resume import Resume
-from . import autosave, dialogs
+from . import autosave, dialogs, locks
 from .settings import Settings
 
 
@@ -23,6 +23,19 @@ class FileController(QObject):
         super().__init__(window)
         self.window, self.document, self.settings = window, document, settings
         self.last_export_warnings: list[str] = []
+        self.last_export_path: Path | None = None
+        self.discard_reason = ""  # what replaces the document, for the unsaved question
+        # this window's own autosave copy and lock: other windows never touch them
+        self.window_id = uuid.uuid4().hex[:12]
+        self.read_only = False  # the file is edited elsewhere: Save goes to Save As
+        self._slot: Path | None = None  # the copy autosave writes (a recovered one's file)
+        self._slots: set[Path] = set()  # every copy holding this window's unsaved work
+        self._lock: Path | None = None
+        self._lock_choice: tuple[Path, str] | None = None  # answer of confirm_open
+        self._autosave_error = ""
+        self._discarding = False  # the user chose Discard for the current changes
+        self._closed = False
+        document.pathChanged.connect(self._follow_path)
         self.timer = QTimer(self)
         self.timer.setInterval(autosave.INTERVAL_MS)
         self.timer.timeout.connect(self.autosave_now)
@@ -33,11 +46,15 @@ class FileController(QObject):
     def display_name(self) -> str:
         return self.document.path.name if self.document.path else "Untitled"
 
-    def may_discard(self) -> bool:
-        """True when the current document may be replaced or closed."""
+    def may_discard(self, reason: str = "") -> bool:
+        """True when the current document may be replaced or closed; the question says
+        what is about to happen ("opening another file", "closing the window")."""
+        reason = reason or self.discard_reason or "closing the window"
+        self.discard_reason = ""
         if not self.document.is_dirty:
             return True
-        answer = dialogs.ask_save_changes(self.window, self.display_name())
+        answer = dialogs.ask_save_changes(self.window, self.display_name(), reason)
+        self._discarding = answer == "discard"  # closing() then deletes the autosave too
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -45,7 +62,7 @@ class FileController(QObject):
     # --- commands --------------------------------------------------------------------
 
     def new(self) -> None:
-        if self.may_discard():
+        if self.may_discard("starting a new résumé"):
             self._forget_autosave()
             resume = Resume()
             if self.settings.last_theme:  # start where the user left off
@@ -53,17 +70,38 @@ class FileController(QObject):
             self.document.replace(resume, None)
 
     def open(self, path: Path | None = None) -> bool:
+        """Open a résumé. A ``.json`` file (ours or any JSON Resume) is opened to be saved
+        in place; Markdown and our PDFs are imported as a new, untitled résumé, so the
+        original is never overwritten with another format."""
         path = path or dialogs.get_open_path(self.window, str(self.document.base_dir or ""))
-        resume = self._read_replacement(path, native.load, "Cannot open")
+        if path is None:
+            return False
+        if Path(path).suffix.lower() != ".json":
+            return self.import_file(Path(path))
+        if not self.confirm_open(Path(path)):
+            return False
+        resume = self._read_replacement(path, read_resume, "Cannot open", "opening another file")
         if resume is None:
             return False
         self.document.replace(resume, Path(path))
         self.settings.add_recent(Path(path))
         return True
 
-    def _read_replacement(self, path: Path | None, read, title: str) -> Resume | None:
+    def open_copy(self, path: Path) -> bool:
+        """Open a résumé as an untitled copy (the bundled sample): Save asks where, so
+        the original — inside the installed package — is never written."""
+        resume = self._read_replacement(path, read_resume, "Cannot open", "opening the sample")
+        if resume is None:
+            return False
+        self.document.replace(resume, None)
+        return True
+
+    def _read_replacement(
+        self, path: Path | None, read, title: str, reason: str = ""
+    ) -> Resume | None:
         """Read a résumé that is to replace the current one, after asking about unsaved
         changes; None (current document untouched) if anything says no or fails."""
+        self.discard_reason = reason
         if path is None or not self.may_discard():
             return None
         try:
@@ -75,7 +113,8 @@ class FileController(QObject):
         return resume
 
     def save(self) -> bool:
-        if self.document.path is None:
+        """Save in place; an untitled or read-only document asks for a name instead."""
+        if self.document.path is None or self.read_only:
             return self.save_as()
         if self.document.changed_on_disk() and not dialogs.ask_overwrite_changed_file(
             self.window, self.document.path
@@ -84,12 +123,19 @@ class FileController(QObject):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
+        """Ask for a name; the dialog adds ``.json`` before it asks about overwriting."""
         suggested = str(self.document.path or Path.home() / "resume.json")
-        path = dialogs.get_save_path(self.window, suggested)
+        path = dialogs.get_save_path(self.window, suggested, dialogs.SAVE_FILTER)
         if path is None:
             return False
         if path.suffix.lower() != ".json":
-            path = path.with_suffix(".json")
+            dialogs.show_error(
+                self.window,
+                "Cannot save",
+                f"{path.name}: a résumé is saved as a .json file (JSON Resume). "
+                "Use File ▸ Export As… for PDF, Markdown, HTML or text.",
+            )
+            return False
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
@@ -99,19 +145,17 @@ class FileController(QObject):
         except ResumeFileError as error:
             dialogs.show_error(self.window, "Cannot save", error.located())
             return False
-        autosave.discard(previous)
-        autosave.discard(path)
+        autosave.discard(autosave.slot_path(self.window_id, previous))  # only this window's
+        self._forget_autosave()
         self.settings.add_recent(path)
         return True
 
     def import_file(self, path: Path | None = None) -> bool:
         """Markdown, plain JSON Resume or our PDF → a new, untitled document (saving it
         asks where, so the original file is never overwritten with another format)."""
-        from ..io.formats import read_resume
-
         folder = str(self.document.base_dir or "")
         path = path or dialogs.get_open_path(self.window, folder, dialogs.IMPORT_FILTER)
-        resume = self._read_replacement(path, read_resume, "Cannot import")
+        resume = self._read_replacement(path, read_resume, "Cannot import", "importing a file")
         if resume is None:
             return False
         self.document.replace(resume, None, saved=False)
@@ -121,7 +165,8 @@ class FileController(QObject):
         self, path: Path | None = None, *, suffix: str = ".md", filters: str = ""
     ) -> list[str] | None:
         """Export in the format the chosen file name says (.pdf .md .html .txt .json);
-        returns the warnings for the status bar, or None when nothing was written."""
+        returns the warnings for the user, or None when nothing was written. Only what
+        prints leaves (model.printed); the open résumé's own file is never a target."""
         from ..render.exports import write_resume
 
         if path is None:
@@ -132,15 +177,28 @@ class FileController(QObject):
             )
             if path is None:
                 return None
+        if self.document.path is not None and _same_file(path, self.document.path):
+            dialogs.show_error(
+                self.window,
+                "Cannot export",
+                f"{path} is the résumé you are editing; an export would replace it. "
+                "Choose another name.",
+            )
+            return None
         to = "jsonresume" if path.suffix.lower() == ".json" else ""
         try:
             warnings = write_resume(
-                self.document.resume, path, to=to, base_dir=self.document.base_dir
+                self.document.resume,
+                path,
+                to=to,
+                base_dir=self.document.base_dir,
+                attach_source=self.settings.attach_source,
             )
         except ResumeFileError as error:
             dialogs.show_error(self.window, "Cannot export", error.located())
             return None
         self.last_export_warnings = warnings
+        self.last_export_path = path
         return warnings
 
     def export_pdf(self, path: Path | None = None) -> list[str] | None:
@@ -148,26 +206,143 @@ class FileController(QObject):
 
     # --- autosave and recovery -------------------------------------------------------
 
-    def autosave_now(self) -> None:
-        if self.document.is_dirty:
-            # an unwritable state folder must not disturb editing; saving still works
-            with contextlib.suppress(ResumeFileError):
-                autosave.write(self.document.resume, self.document.path)
+    def autosave_now(self) -> bool:
+        """Write this window's copy of unsaved work; True when one was written. A failure
+        (disk full, unwritable state folder) goes to the status bar; saving still works."""
+        if self._closed or not self.document.is_dirty:
+            return False
+        try:
+            slot = autosave.write(
+                self.document.resume,
+                self.document.path,
+                window_id=self.window_id,
+                base_digest=self.document.disk_digest,
+                slot=self._slot,
+            )
+        except (OSError, ValueError, ResumeFileError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            self._autosave_error = (
+                f"Autosave failed ({reason}): unsaved changes are not backed up. Save to keep them."
+            )
+            self._status(self._autosave_error)
+            return False
+        self._slot = slot
+        self._slots.add(slot)
+        if self._autosave_error:
+            if self._current_status() == self._autosave_error:
+                self._status("Autosave works again.", 5000)
+            self._autosave_error = ""
+        return True
 
     def _forget_autosave(self) -> None:
-        autosave.discard(self.document.path)
+        """The work in this window was saved or discarded: its copies are not needed."""
+        for slot in self._slots | {autosave.slot_path(self.window_id, self.document.path)}:
+            autosave.discard(slot)
+        self._slots.clear()
+        self._slot = None
 
     def offer_recovery(self) -> bool:
+        """Offer the copies of sessions that did not end well; True if one was recovered
+        into this window. Nothing is deleted unless the user says Discard."""
+        recovered = False
         for found in autosave.pending():
-            where = f"“{found.original.name}”" if found.original else "an untitled résumé"
-            if dialogs.ask_recover(self.window, where):
-                self.document.replace(found.resume, found.original, saved=False)
-                found.slot.unlink(missing_ok=True)
-                return True
-            found.slot.unlink(missing_ok=True)
-        return False
+            if isinstance(found, autosave.Unreadable):
+                self._report_unreadable(found)
+            elif not recovered:  # one per window; the others are offered next start
+                answer = dialogs.ask_recover(self.window, found.describe())
+                if answer == "recover":
+                    self._adopt(found)
+                    recovered = True
+                elif answer == "discard" and not autosave.discard(found.slot):
+                    dialogs.show_error(
+                        self.window, "Cannot discard", f"{found.slot} could not be deleted."
+                    )
+        return recovered
 
     def closing(self) -> None:
-        """A normal close: the autosave copy is no longer needed."""
-        if not self.document.is_dirty:
+        """A normal close: the copy goes unless it holds work the user neither saved nor
+        discarded; the lock goes, and no autosave runs after this."""
+        self._closed = True
+        self.timer.stop()
+        if not self.document.is_dirty or self._discarding:
             self._forget_autosave()
+        self.release_lock()
+
+    # --- recovery, locks, status (helpers of the above) -----------------------------------
+
+    def _adopt(self, found: autosave.Recovered) -> None:
+        """Show recovered work as unsaved changes. Save compares the file with the digest
+        the edits started from, so a newer version on disk is never overwritten unasked;
+        the copy stays (now owned by this process) until the work is saved or discarded."""
+        self.document.replace(found.resume, found.original, saved=False)
+        self.document.disk_digest = found.base_digest
+        self._slot = found.slot
+        self._slots.add(found.slot)
+        self.autosave_now()
+
+    def _report_unreadable(self, found: autosave.Unreadable) -> None:
+        answer = dialogs.ask_unreadable(self.window, found.slot, found.reason)
+        target = {"open": found.slot, "folder": found.slot.parent}.get(answer)
+        if target is not None and not dialogs.open_path(target):
+            dialogs.show_error(self.window, "Cannot open", f"Nothing could open {target}.")
+
+    def confirm_open(self, path: Path) -> bool:
+        """Before opening ``path``: if another cveditor (alive, or on another host) holds its
+        lock, ask whether to open it read-only, anyway, or not at all. Call before reading."""
+        other = locks.holder(Path(path))
+        if other is None:
+            self._lock_choice = (locks.lock_path(Path(path)), "write")
+            return True
+        answer = dialogs.ask_file_in_use(self.window, Path(path), other.describe())
+        if answer == "cancel":
+            return False
+        self._lock_choice = (locks.lock_path(Path(path)), answer)
+        return True
+
+    def _follow_path(self, path: Path | None) -> None:
+        """The document's file changed (open, save as, recovery, new): move our lock."""
+        lock = locks.lock_path(path) if path else None
+        if lock is not None and lock == self._lock:
+            return
+        self.release_lock()
+        asked, self._lock_choice = self._lock_choice, None
+        choice = asked[1] if asked and asked[0] == lock else ""
+        self.read_only = False
+        if path is None:
+            return
+        if not choice:  # nobody asked (a path set without confirm_open): never steal a lock
+            other = locks.holder(path)
+            choice = "write" if other is None else "read-only"
+            if other is not None:
+                self._status(f"Opened read-only: {other.describe()}. Save asks for a new name.")
+        elif choice == "read-only":
+            self._status(f"“{path.name}” is open read-only: Save asks for a new name.")
+        if choice == "read-only":
+            self.read_only = True
+            return
+        try:
+            self._lock = locks.take(path, self.window_id)
+        except OSError as error:
+            self._status(f"Cannot lock {path.name} ({error.strerror or error}).")
+
+    def release_lock(self) -> None:
+        if self._lock is not None:
+            locks.release(self._lock, self.window_id)
+            self._lock = None
+
+    def _status(self, text: str, timeout_ms: int = 0) -> None:
+        status_bar = getattr(self.window, "statusBar", None)
+        if status_bar is not None:
+            status_bar().showMessage(text, timeout_ms)
+
+    def _current_status(self) -> str:
+        status_bar = getattr(self.window, "statusBar", None)
+        return status_bar().currentMessage() if status_bar is not None else ""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (links and relative names included)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
+    except OSError:
+        return False

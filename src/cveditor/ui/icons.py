@@ -30,6 +30,9 @@ NAMES = {
     "history": "fa5s.history",
     "theme": "fa5s.palette",
     "quit": "fa5s.sign-out-alt",
+    "import": "fa5s.file-import",
+    "export": "fa5s.file-export",
+    "keyboard": "fa5s.keyboard",
 }
 
 

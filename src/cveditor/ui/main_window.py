@@ -1,21 +1,30 @@
-"""The main window: sections | editor | preview, menus and toolbar, wired in one place."""
+"""The main window: sections | editor | preview, menus and toolbar, wired in one place.
+
+Menus, toolbar and shortcuts are built from the action registry (actions.py); each
+action's handler is a method here or on a collaborator (files, preview, the undo stack).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QByteArray, QMarginsF, QRect, QSizeF, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
     QPainter,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -27,17 +36,42 @@ from PySide6.QtWidgets import (
 
 from ..document import ResumeDocument
 from ..errors import ResumeFileError
+from ..io.formats import READABLE
 from ..render.build import RenderedResume, render_resume
+from . import actions, dialogs
+from .actions import MENUS, ActionSpec, in_menu, resolve
 from .editors.fields import dispose
-from .editors.sections import section_editor
+from .editors.sections import broken_section_editor, section_editor
 from .files import FileController
-from .icons import icon
 from .preview import PreviewWidget
 from .section_list import SectionList
 from .settings import Settings
+from .shortcut_guard import ShortcutGuard
 from .theme_panel import ThemePanel
 
 PREVIEW_DELAY_MS = 120
+
+
+class FocusedEdit:
+    """Edit ▸ Cut/Copy/Paste/Select All act on whatever text widget has the focus."""
+
+    def _call(self, name: str) -> None:
+        widget = QApplication.focusWidget()
+        method = getattr(widget, name, None)
+        if callable(method):
+            method()
+
+    def cut(self) -> None:
+        self._call("cut")
+
+    def copy(self) -> None:
+        self._call("copy")
+
+    def paste(self) -> None:
+        self._call("paste")
+
+    def selectAll(self) -> None:
+        self._call("selectAll")
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +79,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings.load()
         self.document = ResumeDocument()
+        self.document.setParent(self)  # goes with the window, and its undo stack too
         self.files = FileController(self, self.document, self.settings)
+        self.edit_focused = FocusedEdit()
         self.rendered: RenderedResume | None = None
         self._editor_ids: dict[str, QWidget] = {}  # section id → its editor, built on demand
         self.sections = SectionList(self.document)
@@ -73,99 +109,67 @@ class MainWindow(QMainWindow):
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
         self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, object] = {}
         self._build_actions()
+        self.shortcut_guard = ShortcutGuard(self)
+        QApplication.instance().installEventFilter(self.shortcut_guard)
         self._connect_signals()
         self.setAcceptDrops(True)
-        self.resize(1400, 860)
-        if self.settings.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+        self._restore_window()
         self.show_section("basics")
         self.update_title()
         self.render_now()
 
     # --- building ------------------------------------------------------------------------
 
-    def _action(self, key: str, text: str, handler, shortcut=None, icon_name: str = "") -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(handler)
-        self.actions[key] = action
+    def _make_action(self, spec: ActionSpec) -> QAction:
+        action = actions.make_action(spec, self, resolve(self, spec.handler))
+        self.actions[spec.id] = action
         return action
 
     def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        stack = self.document.undo_stack
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._action("new", "&New", self.files.new, std.New, "new"))
-        file_menu.addAction(
-            self._action("open", "&Open…", lambda: self.files.open(), std.Open, "open")
-        )
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.addAction(self._action("save", "&Save", self.files.save, std.Save, "save"))
-        file_menu.addAction(
-            self._action("save-as", "Save &As…", self.files.save_as, std.SaveAs, "save-as")
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action("export", "&Export PDF…", self.export_pdf, "Ctrl+E", "pdf")
-        )
-        file_menu.addAction(self._action("print", "&Print…", self.print_pages, std.Print, "print"))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("quit", "&Quit", self.close, std.Quit, "quit"))
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(std.Undo)
-        undo.setIcon(icon("undo"))
-        redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Y")])
-        redo.setIcon(icon("redo"))
-        self.actions["undo"], self.actions["redo"] = undo, redo
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.history_dock.toggleViewAction())
-        edit_menu.addAction(
-            self._action(
-                "preferences", "Theme and Page…", self.show_theme_panel, std.Preferences, "theme"
-            )
-        )
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(
-            self._action(
-                "zoom-in", "Zoom &In", lambda: self.preview.zoom_by(1.2), std.ZoomIn, "zoom-in"
-            )
-        )
-        view_menu.addAction(
-            self._action(
-                "zoom-out",
-                "Zoom &Out",
-                lambda: self.preview.zoom_by(1 / 1.2),
-                std.ZoomOut,
-                "zoom-out",
-            )
-        )
-        view_menu.addAction(
-            self._action(
-                "fit-width", "Fit &Width", lambda: self.preview.set_zoom("fit-width"), "Ctrl+1"
-            )
-        )
-        view_menu.addAction(
-            self._action(
-                "fit-page", "Fit &Page", lambda: self.preview.set_zoom("fit-page"), "Ctrl+2"
-            )
-        )
-        view_menu.addAction(
-            self._action("actual", "&100%", lambda: self.preview.set_zoom("percent", 100), "Ctrl+0")
-        )
+        for menu_id, title in MENUS:
+            menu = self.menuBar().addMenu(title)
+            self.menus[menu_id] = menu
+            group = None
+            for spec in in_menu(menu_id):
+                if group is not None and spec.group != group:
+                    menu.addSeparator()
+                group = spec.group
+                menu.addAction(self._make_action(spec))
+                if spec.id == "open":
+                    self.recent_menu = menu.addMenu("Open &Recent")
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
-        for key in ("new", "open", "save", "export", "print", "undo", "redo", "preferences"):
-            toolbar.addAction(self.actions[key])
+        toolbar.addActions([self.actions[s.id] for s in actions.ACTIONS if s.toolbar])
+        self._bind_undo_actions()
+        attach = self.actions["attach-source"]
+        attach.blockSignals(True)
+        attach.setChecked(self.settings.attach_source)
+        attach.blockSignals(False)
         self._fill_recent()
 
-    def _fill_recent(self) -> None:
+    def _bind_undo_actions(self) -> None:
+        """Undo/Redo say what they would undo, and are greyed out when there is nothing."""
+        stack = self.document.undo_stack
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
+        self.history_dock.visibilityChanged.connect(self._history_shown)
+
+    def _undo_text(self, text: str) -> None:
+        self.actions["undo"].setText(f"&Undo {text}".strip())
+
+    def _redo_text(self, text: str) -> None:
+        self.actions["redo"].setText(f"&Redo {text}".strip())
+
+    def _fill_recent(self, *_args) -> None:
+        if not shiboken6.isValid(self.recent_menu):  # the window is being torn down
+            return
         self.recent_menu.clear()
         for name in self.settings.recent_files:
             self.recent_menu.addAction(name, lambda name=name: self.files.open(Path(name)))
@@ -178,10 +182,54 @@ class MainWindow(QMainWindow):
         doc.reset.connect(self._document_replaced)
         doc.dirtyChanged.connect(self.update_title)
         doc.pathChanged.connect(self.update_title)
-        doc.pathChanged.connect(lambda _p: self._fill_recent())
+        doc.pathChanged.connect(self._fill_recent)
         self.preview_timer.timeout.connect(self.render_now)
         self.sections.selected.connect(self.show_section)
         self.preview.zoomChanged.connect(self.zoom_label.setText)
+
+    def _parts(self) -> list[QWidget]:
+        """The window's parts in Tab order: sections → editor → preview → theme panel."""
+        parts = [self.sections, self.editors, self.preview]
+        if self.theme_dock.isVisible():
+            parts.append(self.theme_dock.widget())
+        return parts
+
+    def _part_of(self, widget: QWidget | None) -> int | None:
+        for index, part in enumerate(self._parts()):
+            if widget is part or (widget is not None and part.isAncestorOf(widget)):
+                return index
+        return None
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab moves within a part, and from its last widget to the next part's first
+        (the editors are rebuilt as sections change, so a fixed chain cannot do it)."""
+        current = QApplication.focusWidget()
+        part = self._part_of(current)
+        if part is None:
+            return super().focusNextPrevChild(next)
+        following = _tab_neighbour(current, next)
+        if following is not None and self._part_of(following) == part:
+            return super().focusNextPrevChild(next)
+        parts = self._parts()
+        target = parts[(part + (1 if next else -1)) % len(parts)]
+        candidates = _tab_stops(target)
+        if not candidates:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        (candidates[0] if next else candidates[-1]).setFocus(reason)
+        return True
+
+    def _restore_window(self) -> None:
+        """Size, place, docks and toolbar as the user left them, kept on a screen."""
+        self.resize(1400, 860)
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+        self.actions["history"].setChecked(not self.history_dock.isHidden())
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(clamp_to(self.geometry(), screen.availableGeometry()))
 
     # --- reactions -------------------------------------------------------------------
 
@@ -208,10 +256,21 @@ class MainWindow(QMainWindow):
         self.show_section(current if current in ids else "basics")
 
     def show_section(self, section_id: str) -> None:
+        """Show the section's editor. An editor that fails to build is replaced by a
+        message (never left half-built, never the previous section's editor), and the
+        error reaches the user through the crash report."""
         editors = self._editor_ids
         if section_id not in editors:
-            editors[section_id] = section_editor(self.document, section_id)
-            self.editors.addWidget(editors[section_id])
+            try:
+                editor = section_editor(self.document, section_id)
+            except Exception:
+                editor = broken_section_editor(section_id)
+                self.editors.addWidget(editor)
+                self.editors.setCurrentWidget(editor)
+                sys.excepthook(*sys.exc_info())
+                return
+            editors[section_id] = editor
+            self.editors.addWidget(editor)
         self.editors.setCurrentWidget(editors[section_id])
         if section_id == "basics":
             self.preview.verticalScrollBar().setValue(0)
@@ -232,30 +291,72 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.is_dirty)
         self.setWindowTitle(f"{self.files.display_name()}[*] — cveditor")
 
+    # --- action handlers ---------------------------------------------------------------
+
     def show_theme_panel(self) -> None:
         self.theme_dock.show()
         self.theme_dock.raise_()
+        self.theme_dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def toggle_history(self, shown: bool) -> None:
+        self.history_dock.setVisible(shown)
+
+    def _history_shown(self, shown: bool) -> None:
+        action = self.actions["history"]
+        if action.isChecked() != shown and not self.isHidden():
+            action.blockSignals(True)
+            action.setChecked(shown)
+            action.blockSignals(False)
+
+    def set_attach_source(self, on: bool) -> None:
+        self.settings.attach_source = on
+
+    def focus_sections(self) -> None:
+        self.sections.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_editor(self) -> None:
+        editor = self.editors.currentWidget()
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            editor.focusNextChild()
+
+    def focus_preview(self) -> None:
+        self.preview.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def export_pdf(self) -> None:
-        warnings = self.files.export_pdf()
-        if warnings is None:
-            return
-        message = "Exported. " + (
-            " ".join(warnings) if warnings else "The text layer reads back exactly."
-        )
-        self.statusBar().showMessage(message)
+        self._exported(self.files.export_pdf())
 
     def export_as(self) -> None:
-        warnings = self.files.export_as()
-        if warnings is not None:
-            self.statusBar().showMessage("Exported. " + " ".join(warnings))
+        self._exported(self.files.export_as())
+
+    def _exported(self, warnings: list[str] | None) -> None:
+        """Say where the file went, with ways to open it or its folder."""
+        path = self.files.last_export_path
+        if warnings is None or path is None:
+            return
+        checked = "" if path.suffix.lower() != ".pdf" else "The text layer reads back exactly."
+        note = " ".join(warnings) if warnings else checked
+        self.statusBar().showMessage(f"Exported to {path}. {note}".strip())
+        dialogs.show_exported(self, path, warnings)
 
     def print_pages(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
-            return
+        """Print the very pages of the preview, on the résumé's own paper size."""
         self.render_now()
         paged = self.rendered.pages
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        g = paged.geometry
+        size = QPageSize(QSizeF(g.width, g.height), QPageSize.Unit.Point, "résumé")
+        layout = self.document.resume.layout
+        named = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+        if layout.paper in named:
+            size = QPageSize(named[layout.paper])
+        printer.setPageLayout(
+            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        )
+        printer.setFullPage(True)
+        printer.setDocName(self.files.display_name())
+        if not dialogs.ask_print(self, printer):
+            return
         painter = QPainter(printer)
         scale = printer.resolution() / 72.0
         painter.scale(scale, scale)
@@ -264,11 +365,29 @@ class MainWindow(QMainWindow):
                 printer.newPage()
             paged.paint_page(painter, index)
         painter.end()
+        self.statusBar().showMessage(f"Sent {paged.page_count} page(s) to the printer.", 5000)
+
+    def show_shortcuts(self) -> None:
+        from .actions import shortcut_rows
+
+        dialogs.show_shortcuts(self, shortcut_rows())
+
+    def show_file_format(self) -> None:
+        from ..resources import resource_path
+
+        page = resource_path("docs", "file-format.md")
+        dialogs.show_document(self, "The cveditor file format", page.read_text(encoding="utf-8"))
+
+    def show_about(self) -> None:
+        from .about import about_text
+
+        dialogs.show_document(self, "About cveditor", about_text())
 
     # --- files dropped, window closed --------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls and Path(urls[0].toLocalFile()).suffix.lower() in READABLE:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -282,8 +401,50 @@ class MainWindow(QMainWindow):
             return
         self.files.closing()
         self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
         self.settings.splitter = self.splitter.sizes()
         self.settings.last_theme = self.document.resume.layout.theme
         with contextlib.suppress(ResumeFileError):
             self.settings.save()
         event.accept()
+
+
+def clamp_to(rect: QRect, screen: QRect) -> QRect:
+    """The window rectangle moved (and shrunk if need be) to lie on the screen."""
+    width = min(rect.width(), screen.width())
+    height = min(rect.height(), screen.height())
+    left = min(max(rect.left(), screen.left()), screen.right() - width + 1)
+    top = min(max(rect.top(), screen.top()), screen.bottom() - height + 1)
+    return QRect(left, top, width, height)
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    return (
+        widget.isVisible()
+        and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    )
+
+
+def _tab_neighbour(widget: QWidget, forward: bool) -> QWidget | None:
+    """The widget Tab (or Shift+Tab) would reach from ``widget`` by the focus chain."""
+    step = QWidget.nextInFocusChain if forward else QWidget.previousInFocusChain
+    candidate = step(widget)
+    while candidate is not None and candidate is not widget:
+        if _takes_tab(candidate):
+            return candidate
+        candidate = step(candidate)
+    return None
+
+
+def _tab_stops(part: QWidget) -> list[QWidget]:
+    """The widgets of one part that Tab stops at, in focus-chain order."""
+    stops = []
+    candidate = part
+    for _ in range(10_000):
+        if (candidate is part or part.isAncestorOf(candidate)) and _takes_tab(candidate):
+            stops.append(candidate)
+        candidate = candidate.nextInFocusChain()
+        if candidate is part:
+            break
+    return stops

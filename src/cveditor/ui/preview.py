@@ -74,6 +74,8 @@ class PreviewWidget(QScrollArea):
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.mode = "fit-width"
         self.percent = 100
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it; arrows scroll
+        self.setAccessibleName("Preview")
 
     @property
     def page_count(self) -> int:
@@ -101,6 +103,21 @@ class PreviewWidget(QScrollArea):
     def set_zoom(self, mode: str, percent: int = 100) -> None:
         self.mode, self.percent = mode, percent
         self._apply_zoom()
+
+    def zoom_in(self) -> None:
+        self.zoom_by(1.2)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / 1.2)
+
+    def fit_width(self) -> None:
+        self.set_zoom("fit-width")
+
+    def fit_page(self) -> None:
+        self.set_zoom("fit-page")
+
+    def actual_size(self) -> None:
+        self.set_zoom("percent", 100)
 
     def zoom_by(self, factor: float) -> None:
         current = round(self.view.scale * 72 / max(1, self.logicalDpiX()) * 100)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,28 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..document import ResumeDocument
-from ..model import resume as r
+from ..model.kinds import CUSTOM_KINDS, kind_of, new_custom_section
 from ..model.layout import STANDARD_SECTIONS
 from ..model.sections import section_order, section_title
 from . import dialogs
+from .actions import scoped_actions
 from .icons import icon
 
 LAYOUT = ("cv", "layout")
 ID_ROLE = Qt.ItemDataRole.UserRole
-KIND_NAMES = {
-    "list": "Bullet list",
-    "dated": "Dated entries (patents, talks…)",
-    "table": "Table (KPIs…)",
-    "text": "Free text",
-    "notes": "Private notes",
-}
-KIND_MODELS = {
-    "list": r.ListSection,
-    "dated": r.DatedSection,
-    "table": r.TableSection,
-    "text": r.TextSection,
-    "notes": r.NotesSection,
-}
+PRIVATE_NOTE = "Private: kept in the file, never printed or exported"
 
 
 class SectionList(QWidget):
@@ -61,35 +48,24 @@ class SectionList(QWidget):
         add = QToolButton()
         add.setIcon(icon("add"))
         add.setToolTip("Add a custom section")
+        add.setAccessibleName("Add section")
         add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add)
-        for kind, name in KIND_NAMES.items():
-            menu.addAction(name, lambda kind=kind: self.add_custom(kind))
+        for kind in CUSTOM_KINDS.values():
+            menu.addAction(kind.name, lambda kind=kind.id: self.add_custom(kind))
         add.setMenu(menu)
         buttons.addWidget(add)
-        for icon_name, tip, handler in (
-            ("delete", "Remove custom section", self.remove_custom),
-            ("up", "Move up (Alt+↑)", lambda: self.move(-1)),
-            ("down", "Move down (Alt+↓)", lambda: self.move(1)),
-            ("rename", "Rename (F2)", lambda: self.list.editItem(self.list.currentItem())),
-        ):
+        self.actions = scoped_actions(self, "sections", self.list)
+        for key in ("section-remove", "section-up", "section-down", "section-rename"):
             button = QToolButton()
-            button.setIcon(icon(icon_name))
-            button.setToolTip(tip)
-            button.clicked.connect(handler)
+            button.setDefaultAction(self.actions[key])
             buttons.addWidget(button)
         buttons.addStretch(1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(buttons)
         column.addWidget(self.list)
-        for keys, handler in (
-            ("Alt+Up", lambda: self.move(-1)),
-            ("Alt+Down", lambda: self.move(1)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(handler)
+        self.add_button = add
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemChanged.connect(self._item_changed)
         self.list.model().rowsMoved.connect(self._dragged)
@@ -109,22 +85,46 @@ class SectionList(QWidget):
 
     def reload(self) -> None:
         current = self.current_id()
-        hidden = set(self.document.resume.layout.hiddenSections)
         with QSignalBlocker(self.list):
             self.list.clear()
             for section_id in self.ids():
-                item = QListWidgetItem(self.title_of(section_id))
-                item.setData(ID_ROLE, section_id)
-                flags = item.flags() | Qt.ItemFlag.ItemIsEditable
-                if section_id != "basics":
-                    flags |= Qt.ItemFlag.ItemIsUserCheckable
-                    item.setCheckState(
-                        Qt.CheckState.Unchecked if section_id in hidden else Qt.CheckState.Checked
-                    )
-                    item.setToolTip("Untick to leave this section out of the printed résumé")
-                item.setFlags(flags)
-                self.list.addItem(item)
+                self.list.addItem(self._entry(section_id))
         self.select(current or "basics")
+
+    def _entry(self, section_id: str) -> QListWidgetItem:
+        """A row: the title, a tick for "printed", and what the tick cannot say."""
+        item = QListWidgetItem(self.title_of(section_id))
+        item.setData(ID_ROLE, section_id)
+        flags = item.flags() | Qt.ItemFlag.ItemIsEditable
+        if section_id == "basics":
+            item.setFlags(flags)
+            return item
+        resume = self.document.resume
+        if kind_of(resume, section_id).private:
+            item.setFlags(flags & ~Qt.ItemFlag.ItemIsUserCheckable)
+            item.setText(f"{item.text()}  (private)")
+            item.setToolTip(PRIVATE_NOTE)
+            item.setForeground(Qt.GlobalColor.darkGray)
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+            return item
+        item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
+        printed = not self._is_hidden(section_id)
+        item.setCheckState(Qt.CheckState.Checked if printed else Qt.CheckState.Unchecked)
+        item.setToolTip("Untick to leave this section out of the printed résumé")
+        if not printed:
+            item.setForeground(Qt.GlobalColor.darkGray)
+        return item
+
+    def _is_hidden(self, section_id: str) -> bool:
+        resume = self.document.resume
+        custom = resume.custom_section(section_id)
+        return section_id in resume.layout.hiddenSections or bool(custom and custom.hidden)
+
+    def _custom_index(self, section_id: str) -> int | None:
+        sections = self.document.resume.cv.sections
+        return next((i for i, s in enumerate(sections) if s.id == section_id), None)
 
     def _on_changed(self, changed: tuple) -> None:
         if changed[:2] == LAYOUT or changed[:2] == ("cv", "sections") or changed == ("cv",):
@@ -148,6 +148,26 @@ class SectionList(QWidget):
 
     def _set_order(self, order: list[str], text: str) -> None:
         self.document.set_value((*LAYOUT, "sectionOrder"), order, text)
+
+    def move_up(self) -> None:
+        self.move(-1)
+
+    def move_down(self) -> None:
+        self.move(1)
+
+    def rename_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.editItem(item)
+
+    def toggle_printed(self) -> None:
+        """Space on a section: print it or leave it out (private sections never print)."""
+        section_id = self.current_id()
+        if section_id and section_id != "basics" and not kind_of(
+            self.document.resume, section_id
+        ).private:
+            self.set_hidden(section_id, not self._is_hidden(section_id))
+            self.select(section_id)
 
     def move(self, step: int) -> None:
         section_id = self.current_id()
@@ -175,24 +195,44 @@ class SectionList(QWidget):
         if section_id == "basics":
             self.reload()
             return
-        layout = self.document.resume.layout
-        hidden = item.checkState() == Qt.CheckState.Unchecked
-        if hidden != (section_id in layout.hiddenSections):
-            new = [s for s in layout.hiddenSections if s != section_id] + (
-                [section_id] if hidden else []
-            )
-            self.document.set_value(
-                (*LAYOUT, "hiddenSections"), new, "Hide section" if hidden else "Show section"
-            )
+        checkable = bool(item.flags() & Qt.ItemFlag.ItemIsUserCheckable)
+        hidden = checkable and item.checkState() == Qt.CheckState.Unchecked
+        if checkable and hidden != self._is_hidden(section_id):
+            self.set_hidden(section_id, hidden)
             return
-        title = item.text().strip()
+        title = item.text().strip().removesuffix("(private)").strip()
         if title and title != self.title_of(section_id):
             self.rename(section_id, title)
+        else:
+            self.reload()  # an empty title is not a title: show the old one again
+
+    def set_hidden(self, section_id: str, hidden: bool) -> None:
+        """Print a section or leave it out: one flag for the user, one undo step."""
+        layout = self.document.resume.layout
+        order = [s for s in layout.hiddenSections if s != section_id]
+        changes: dict[tuple, object] = {(*LAYOUT, "hiddenSections"): order + [section_id] * hidden}
+        index = self._custom_index(section_id)
+        if index is not None and not hidden:
+            changes[("cv", "sections", index, "hidden")] = False  # the older, second flag
+        verb = "Hide" if hidden else "Show"
+        self.document.set_values(changes, f"{verb} section {self.title_of(section_id)}")
 
     def rename(self, section_id: str, title: str) -> None:
+        """A custom section's title is its own (the one its editor shows); a standard
+        section's rename lives in the layout."""
+        old = self.title_of(section_id)
         titles = dict(self.document.resume.layout.sectionTitles)
-        titles[section_id] = title
-        self.document.set_value((*LAYOUT, "sectionTitles"), titles, "Rename section")
+        index = self._custom_index(section_id)
+        if index is None:
+            titles[section_id] = title
+            changes: dict[tuple, object] = {(*LAYOUT, "sectionTitles"): titles}
+        else:
+            titles.pop(section_id, None)  # a rename kept from older versions
+            changes = {
+                ("cv", "sections", index, "title"): title,
+                (*LAYOUT, "sectionTitles"): titles,
+            }
+        self.document.set_values(changes, f"Rename section {old} to {title}")
 
     def add_custom(self, kind: str, title: str | None = None) -> str:
         if title is None:
@@ -204,15 +244,17 @@ class SectionList(QWidget):
         section_id, n = base, 2
         while section_id in taken:
             section_id, n = f"{base}-{n}", n + 1
-        section = KIND_MODELS[kind](id=section_id, title=title.strip())
+        section = new_custom_section(kind, section_id, title.strip())
         sections = self.document.resume.cv.sections
-        self.document.insert_item(("cv", "sections"), len(sections), section, "Add section")
+        self.document.insert_item(
+            ("cv", "sections"), len(sections), section, f"Add section {title.strip()}"
+        )
         self.select(section_id)
         return section_id
 
     def remove_custom(self) -> None:
         section_id = self.current_id()
-        sections = self.document.resume.cv.sections
-        index = next((i for i, s in enumerate(sections) if s.id == section_id), None)
+        index = self._custom_index(section_id) if section_id else None
         if index is not None:
-            self.document.remove_item(("cv", "sections"), index, "Remove section")
+            title = self.title_of(section_id)
+            self.document.remove_item(("cv", "sections"), index, f"Remove section {title}")

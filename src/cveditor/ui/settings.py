@@ -23,6 +23,7 @@ class Settings:
     window_state: str = ""
     splitter: list[int] = field(default_factory=list)
     last_theme: str = ""
+    attach_source: bool = True  # exported PDFs carry what they print as JSON
 
     @classmethod
     def file(cls) -> Path:

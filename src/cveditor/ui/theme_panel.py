@@ -4,7 +4,7 @@ accent colour — all stored in the résumé's layout, each change one undo step
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -18,6 +18,7 @@ from ..document import ResumeDocument
 from ..model.access import is_under
 from ..render.html import resolve_style
 from ..render.themes import available_themes
+from .font_list import fill_font_combo, show_font_family
 
 LAYOUT = ("cv", "layout")
 
@@ -40,9 +41,7 @@ class ThemePanel(QWidget):
         self.locale.addItem("한국어 headings and dates", "ko")
         self.locale.addItem("English headings and dates", "en")
         self.font = QComboBox()
-        self.font.addItem("Theme's font", "")
-        for family in QFontDatabase.families():
-            self.font.addItem(family, family)
+        fill_font_combo(self.font)  # text fonts only, Hangul ones marked (issue #9)
         self.size = self._spin(6, 20, 0.5, " pt")
         self.line = self._spin(1.0, 2.5, 0.05, "×")
         self.margins = {
@@ -124,9 +123,9 @@ class ThemePanel(QWidget):
         self.theme.setCurrentIndex(max(0, self.theme.findData(layout.theme)))
         self.paper.setCurrentIndex(max(0, self.paper.findData(layout.paper)))
         self.locale.setCurrentIndex(max(0, self.locale.findData(layout.locale)))
-        self.font.setCurrentIndex(max(0, self.font.findData(layout.fontFamily)))
+        show_font_family(self.font, layout.fontFamily)
         theme = self.themes.get(layout.theme)
-        size = resolve_style(self.document.resume, theme).font_size if theme else layout.fontSize
+        size = resolve_style(self.document.resume, theme).font_size if theme else 10.0
         self.size.setValue(size)
         self.line.setValue(layout.lineHeight)
         for side, spin in self.margins.items():

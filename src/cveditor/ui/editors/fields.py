@@ -11,8 +11,7 @@ import contextlib
 from pathlib import Path as FilePath
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -28,20 +27,6 @@ from ...document import ResumeDocument
 from ...model.access import Path, is_under
 from ...model.dates import DateParseError, parse_date
 from ...render.formatting import format_date
-
-
-class OneUndoHistory:
-    """Mixin for text widgets, listed first: Ctrl+Z / Ctrl+Shift+Z reach the window's
-    actions, so the document's history is the only one (a field's own would split it)."""
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and (
-            event.matches(QKeySequence.StandardKey.Undo)
-            or event.matches(QKeySequence.StandardKey.Redo)
-        ):
-            event.ignore()
-            return True
-        return super().event(event)
 
 
 class Binding:
@@ -69,12 +54,14 @@ class Binding:
         raise NotImplementedError
 
 
-class TextField(OneUndoHistory, QLineEdit, Binding):
+class TextField(QLineEdit, Binding):
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
         super().__init__()
         self.label = label
         self.textEdited.connect(
-            lambda text: self.document.set_value(self.path, text, f"Edit {label}", merge=True)
+            lambda text: self.document.set_value(
+                self.path, text, self.document.describe(self.path), merge=True
+            )
         )
         self.bind(document, path)
 
@@ -85,7 +72,7 @@ class TextField(OneUndoHistory, QLineEdit, Binding):
                 self.setText(value)
 
 
-class MarkdownField(OneUndoHistory, QPlainTextEdit, Binding):
+class MarkdownField(QPlainTextEdit, Binding):
     """Multi-line text; says that Markdown works."""
 
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
@@ -100,7 +87,9 @@ class MarkdownField(OneUndoHistory, QPlainTextEdit, Binding):
         self.bind(document, path)
 
     def _edited(self) -> None:
-        self.document.set_value(self.path, self.toPlainText(), f"Edit {self.label}", merge=True)
+        self.document.set_value(
+            self.path, self.toPlainText(), self.document.describe(self.path), merge=True
+        )
 
     def refresh(self) -> None:
         value = self.value() or ""
@@ -109,7 +98,7 @@ class MarkdownField(OneUndoHistory, QPlainTextEdit, Binding):
                 self.setPlainText(value)
 
 
-class LinesField(OneUndoHistory, QPlainTextEdit, Binding):
+class LinesField(QPlainTextEdit, Binding):
     """A list of short texts, one per line (highlights, keywords, tech stack)."""
 
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
@@ -130,7 +119,9 @@ class LinesField(OneUndoHistory, QPlainTextEdit, Binding):
         return lines
 
     def _edited(self) -> None:
-        self.document.set_value(self.path, self._lines(), f"Edit {self.label}", merge=True)
+        self.document.set_value(
+            self.path, self._lines(), self.document.describe(self.path), merge=True
+        )
 
     def refresh(self) -> None:
         value = list(self.value() or [])
@@ -140,8 +131,12 @@ class LinesField(OneUndoHistory, QPlainTextEdit, Binding):
 
 
 class DateField(QWidget, Binding):
-    """Accepts what people type (2018.06, Jun 2018, 2018년 6월, 현재); an error is shown
-    under the field and the typed text stays, so nothing is lost while fixing it."""
+    """Accepts what people type (2018.06, Jun 2018, 2018년 6월, 현재).
+
+    Text that is not a date is never replaced without the user's action: it is kept in
+    the item's ``typedDates`` (saved, printed as typed) while the date itself is empty,
+    and the error shows under the field until the user corrects it.
+    """
 
     def __init__(self, document: ResumeDocument, path: Path, label: str, *, end: bool) -> None:
         super().__init__()
@@ -163,11 +158,31 @@ class DateField(QWidget, Binding):
         self.edit.editingFinished.connect(self._tidy)
         self.bind(document, path)
 
+    @property
+    def typed_path(self) -> Path:
+        return (*self.path[:-1], "cv", "typedDates")
+
+    def _typed(self) -> dict[str, str]:
+        return dict(self.document.get(self.typed_path))
+
+    def _on_changed(self, changed: tuple) -> None:
+        if is_under(self.typed_path, changed) or is_under(changed, self.typed_path):
+            with contextlib.suppress(IndexError, KeyError, AttributeError):
+                self.refresh()
+            return
+        super()._on_changed(changed)
+
     def _edited(self, text: str) -> None:
         iso, error = _read_typed(text)
         self._show_error(error)
-        if not error:
-            self.document.set_value(self.path, iso, f"Edit {self.label}", merge=True)
+        name = str(self.path[-1])
+        typed = self._typed()
+        typed.pop(name, None)
+        if error:
+            typed[name] = text
+        self.document.set_values(
+            {self.path: iso, self.typed_path: typed}, self.document.describe(self.path), merge=True
+        )
 
     def _tidy(self) -> None:
         """Leaving the field shows the date in the standard form, unless it is wrong."""
@@ -180,15 +195,19 @@ class DateField(QWidget, Binding):
         self.edit.setStyleSheet("border: 1px solid #b00020;" if message else "")
 
     def refresh(self, force: bool = False) -> None:
-        value = self.value()
-        typed, error = _read_typed(self.edit.text())
-        if self.edit.hasFocus() and not force and not error and typed == value:
-            return  # the user is typing and the model already follows them
-        shown = format_date(value, "ko")  # 2018.06: easy to read and to type
+        typed = self._typed().get(str(self.path[-1]))
+        if self.edit.hasFocus() and not force:
+            iso, error = _read_typed(self.edit.text())
+            if (iso, self.edit.text() if error else None) == (self.value(), typed):
+                return  # the user is typing and the model already follows them
+        if typed is not None:
+            shown, error = typed, _read_typed(typed)[1] or "not a date cveditor can read"
+        else:
+            shown, error = format_date(self.value(), "ko"), ""  # 2018.06: easy to read, type
         if self.edit.text() != shown:
             with QSignalBlocker(self.edit):
                 self.edit.setText(shown)
-            self._show_error("")
+        self._show_error(error)
 
 
 def _read_typed(text: str) -> tuple[str | None, str]:
@@ -234,7 +253,11 @@ class CheckField(QCheckBox, Binding):
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
         super().__init__(label)
         self.label = label
-        self.toggled.connect(lambda on: self.document.set_value(self.path, on, f"Toggle {label}"))
+        self.toggled.connect(
+            lambda on: self.document.set_value(
+                self.path, on, self.document.describe(self.path, "Toggle")
+            )
+        )
         self.bind(document, path)
 
     def refresh(self) -> None:
@@ -261,5 +284,6 @@ def dispose(widget: QWidget) -> None:
         if isinstance(document, ResumeDocument) and handler is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 document.changed.disconnect(handler)
+    widget.hide()  # explicitly: a queued "show if not hidden" must not show it as a window
     widget.setParent(None)
     widget.deleteLater()

@@ -11,12 +11,13 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,28 +25,20 @@ from PySide6.QtWidgets import (
 
 from ...document import ResumeDocument
 from ...model.access import Path, is_under
-from ..icons import icon
+from ...model.base import HideableItem
+from ...model.describe import item_title
+from ...model.sections import section_title
+from ..actions import scoped_actions
 from .fields import dispose
 from .form import build_form
 
-TITLE_FIELDS = (
-    "name",
-    "position",
-    "title",
-    "institution",
-    "organization",
-    "language",
-    "network",
-    "label",
-)
+
+def _is_hidden(item: BaseModel) -> bool:
+    return isinstance(item, HideableItem) and item.hidden
 
 
-def item_title(item: BaseModel) -> str:
-    for name in TITLE_FIELDS:
-        value = getattr(item, name, "")
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return "(untitled)"
+def _list_text(item: BaseModel) -> str:
+    return item_title(item) + ("  (hidden)" if _is_hidden(item) else "")
 
 
 class ItemListEditor(QWidget):
@@ -61,40 +54,23 @@ class ItemListEditor(QWidget):
         super().__init__()
         self.document, self.path, self.model = document, path, model
         self.extra_rows = extra_rows
+        self.hideable = issubclass(model, HideableItem)
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setMaximumHeight(110 if compact else 170)
         self.list.setAccessibleName(f"{model.__name__} list")
         self.form_holder = QVBoxLayout()
+        # one action per registry entry: tool button, context menu and keys alike
+        self.actions = scoped_actions(
+            self, "items", self.list, skip=() if self.hideable else ("item-hide",)
+        )
         buttons = QHBoxLayout()
-        self.actions: dict[str, QToolButton] = {}
-        for key, icon_name, tip, handler in (
-            ("add", "add", "Add (Ins)", self.add),
-            ("duplicate", "duplicate", "Duplicate (Ctrl+D)", self.duplicate),
-            ("delete", "delete", "Delete (Del)", self.delete),
-            ("up", "up", "Move up (Alt+↑)", lambda: self.move(-1)),
-            ("down", "down", "Move down (Alt+↓)", lambda: self.move(1)),
-            ("hide", "hide", "Hide from the printed résumé (Ctrl+H)", self.toggle_hidden),
-        ):
+        for action in self.actions.values():
             button = QToolButton()
-            button.setIcon(icon(icon_name))
-            button.setToolTip(tip)
-            button.setAccessibleName(key)
-            button.clicked.connect(handler)
+            button.setDefaultAction(action)
+            button.setAccessibleName(action.objectName())
             buttons.addWidget(button)
-            self.actions[key] = button
         buttons.addStretch(1)
-        for keys, handler in (
-            ("Ins", self.add),
-            ("Ctrl+D", self.duplicate),
-            ("Del", self.delete),
-            ("Alt+Up", lambda: self.move(-1)),
-            ("Alt+Down", lambda: self.move(1)),
-            ("Ctrl+H", self.toggle_hidden),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(handler)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(buttons)
@@ -119,10 +95,9 @@ class ItemListEditor(QWidget):
         with QSignalBlocker(self.list):
             self.list.clear()
             for item in self.items():
-                entry = QListWidgetItem(item_title(item))
-                if item.hidden:
+                entry = QListWidgetItem(_list_text(item))
+                if _is_hidden(item):
                     entry.setForeground(Qt.GlobalColor.gray)
-                    entry.setText(f"{entry.text()}  (hidden)")
                 self.list.addItem(entry)
             if self.list.count():
                 self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
@@ -140,9 +115,7 @@ class ItemListEditor(QWidget):
         elif is_under(changed, self.path) and len(changed) > len(self.path):
             index = changed[len(self.path)]
             if isinstance(index, int) and 0 <= index < self.list.count():
-                item = self.items()[index]
-                text = item_title(item) + ("  (hidden)" if item.hidden else "")
-                self.list.item(index).setText(text)
+                self.list.item(index).setText(_list_text(self.items()[index]))
         elif is_under(self.path, changed):
             self.reload()  # an ancestor was replaced (undo of a bigger change)
 
@@ -163,41 +136,67 @@ class ItemListEditor(QWidget):
 
             self._form = build_form(self.document, self.model, item_path, extra_rows=extra)
             self.form_holder.addWidget(self._form)
+            self._form.show()  # now, not when the event loop gets round to it: focus_form
 
     # --- actions (each one undo step) -----------------------------------------------
 
+    def _where(self) -> str:
+        """The list's name for the history: "Experience", "Projects in 네오클라우드"."""
+        if len(self.path) == 1:
+            return section_title(self.document.resume, str(self.path[0]))
+        return self.document.describe(self.path, "").strip()
+
+    def _title(self, row: int) -> str:
+        return item_title(self.items()[row])
+
     def add(self) -> None:
         index = self.list.currentRow() + 1 if self.list.count() else 0
-        self.document.insert_item(self.path, index, self.model(), "Add item")
+        self.document.insert_item(self.path, index, self.model(), f"Add to {self._where()}")
         self._select(index)
+        self.focus_form()
+
+    def focus_form(self) -> None:
+        """Put the cursor in the first field of the selected item's form."""
+        if self._form is None:
+            return
+        for widget in self._form.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QPlainTextEdit) and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def duplicate(self) -> None:
         row = self.list.currentRow()
         if row >= 0:
-            self.document.insert_item(self.path, row + 1, self.items()[row], "Duplicate item")
+            text = f"Duplicate {self._title(row)}"
+            self.document.insert_item(self.path, row + 1, self.items()[row], text)
             self._select(row + 1)
 
     def delete(self) -> None:
         row = self.list.currentRow()
         if row >= 0:
-            self.document.remove_item(self.path, row, "Delete item")
+            self.document.remove_item(self.path, row, f"Delete {self._title(row)}")
             self._select(min(row, len(self.items()) - 1))
+
+    def move_up(self) -> None:
+        self.move(-1)
+
+    def move_down(self) -> None:
+        self.move(1)
 
     def move(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
         if 0 <= row < len(self.items()) and 0 <= target < len(self.items()):
-            self.document.move_item(self.path, row, target, "Move item")
+            self.document.move_item(self.path, row, target, f"Move {self._title(row)}")
             self._select(target)
 
     def toggle_hidden(self) -> None:
         row = self.list.currentRow()
-        if row >= 0:
+        if row >= 0 and self.hideable:
             hidden = self.items()[row].cv.hidden
+            verb = "Show" if hidden else "Hide"
             self.document.set_value(
-                (*self.path, row, "cv", "hidden"),
-                not hidden,
-                "Show item" if hidden else "Hide item",
+                (*self.path, row, "cv", "hidden"), not hidden, f"{verb} {self._title(row)}"
             )
 
     def _select(self, row: int) -> None:
@@ -208,5 +207,5 @@ class ItemListEditor(QWidget):
     def _dragged(self, _parent, start: int, _end: int, _dest, row: int) -> None:
         target = row - 1 if row > start else row
         with QSignalBlocker(self.list):
-            self.document.move_item(self.path, start, target, "Move item")
+            self.document.move_item(self.path, start, target, f"Move {self._title(start)}")
         self._select(target)

@@ -1,0 +1,493 @@
+"""Journeys through the window, as a person takes them: menus by their text, keys to the
+focused widget, dialogs answered, files read back from disk (issue #9)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget
+
+from cveditor.io import native
+from cveditor.io.formats import read_resume
+from cveditor.io.pdf_source import ATTACHMENT_NAME
+from cveditor.model.kinds import CUSTOM_KINDS, KINDS
+from cveditor.ui.editors.fields import DateField, LinesField, MarkdownField, TextField
+from cveditor.ui.editors.item_list import ItemListEditor
+from cveditor.ui.editors.table import TableEditor
+from cveditor.ui.main_window import MainWindow
+from cveditor.ui.settings import Settings
+
+from .conftest import OUR_SAMPLE
+from .pdfcheck import reader
+from .person import Person, click_menu, focus, menu_action, press, settle, type_text
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def person(monkeypatch) -> Person:
+    return Person(monkeypatch)
+
+
+def start_window(qtbot) -> MainWindow:
+    window = MainWindow(Settings.load())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, person):
+    win = start_window(qtbot)
+    yield win
+    win.document.undo_stack.setClean()  # teardown closes without a question
+
+
+@pytest.fixture
+def sample_copy(tmp_path) -> Path:
+    path = tmp_path / "cv.json"
+    shutil.copy(OUR_SAMPLE, path)
+    return path
+
+
+def widget_at(window: MainWindow, kind, path: tuple):
+    found = [w for w in window.findChildren(kind) if getattr(w, "path", None) == path]
+    assert found, f"no {kind.__name__} editing {path}"
+    return found[-1]
+
+
+def item_list(window: MainWindow, path: tuple) -> ItemListEditor:
+    return widget_at(window, ItemListEditor, path)
+
+
+def add_item(qtbot, window: MainWindow, path: tuple) -> None:
+    """Ins in the list, as a person adds a job or a project."""
+    editor = item_list(window, path)
+    focus(qtbot, editor.list)
+    press("Ins")
+
+
+def select_section(qtbot, window: MainWindow, section_id: str) -> None:
+    window.sections.select(section_id)
+    assert window.sections.current_id() == section_id
+    settle()
+
+
+def add_custom_section(qtbot, window: MainWindow, person: Person, kind: str, title: str) -> str:
+    """Sections ▸ + ▸ kind, answering the title question."""
+    person.text = title
+    menu = window.sections.add_button.menu()
+    (action,) = [a for a in menu.actions() if a.text() == CUSTOM_KINDS[kind].name]
+    action.trigger()
+    return window.sections.current_id()
+
+
+# --- the long journey: every kind, save, quit, start again, reopen --------------------
+
+
+def test_new_every_kind_save_quit_reopen(qtbot, person, tmp_path, schema_validator) -> None:
+    window = start_window(qtbot)
+    click_menu(window, "File", "New")
+    # a job with two projects, one with a labelled field
+    select_section(qtbot, window, "work")
+    add_item(qtbot, window, ("work",))
+    company = widget_at(window, TextField, ("work", 0, "name"))
+    assert company.hasFocus(), "after + the cursor is in the new item's first field"
+    type_text(qtbot, company, "네오클라우드")
+    type_text(qtbot, widget_at(window, TextField, ("work", 0, "position")), "Platform Lead")
+    start = widget_at(window, DateField, ("work", 0, "startDate")).edit
+    focus(qtbot, start)
+    qtbot.keyClicks(start, "2021.03")
+    projects = ("work", 0, "cv", "projects")
+    for name in ("결제 API", "Search"):
+        add_item(qtbot, window, projects)
+        row = item_list(window, projects).list.currentRow()
+        type_text(qtbot, widget_at(window, TextField, (*projects, row, "name")), name)
+    fields = (*projects, 1, "fields")
+    add_item(qtbot, window, fields)
+    type_text(qtbot, widget_at(window, TextField, (*fields, 0, "label")), "팀 구성")
+    type_text(qtbot, widget_at(window, TextField, (*fields, 0, "value")), "백엔드 3")
+    # every custom kind, each filled
+    ids = {k: add_custom_section(qtbot, window, person, k, f"My {k}") for k in CUSTOM_KINDS}
+    index = {kind: i for i, kind in enumerate(CUSTOM_KINDS)}
+    section = lambda kind: ("cv", "sections", index[kind])  # noqa: E731
+    select_section(qtbot, window, ids["list"])
+    type_text(qtbot, widget_at(window, LinesField, (*section("list"), "items")), "Talk one")
+    select_section(qtbot, window, ids["dated"])
+    add_item(qtbot, window, (*section("dated"), "entries"))
+    entry_title = (*section("dated"), "entries", 0, "title")
+    type_text(qtbot, widget_at(window, TextField, entry_title), "특허")
+    select_section(qtbot, window, ids["table"])
+    table = window.findChildren(TableEditor)[-1]
+    table.add_column()
+    table.add_row()
+    table.table.item(0, 0).setText("MAU")
+    select_section(qtbot, window, ids["text"])
+    type_text(qtbot, widget_at(window, MarkdownField, (*section("text"), "text")), "**Bold** text")
+    select_section(qtbot, window, ids["notes"])
+    notes = (*section("notes"), "notes")
+    add_item(qtbot, window, notes)
+    type_text(qtbot, widget_at(window, TextField, (*notes, 0, "title")), "STAR: 장애 대응")
+    add_item(qtbot, window, (*notes, 0, "fields"))
+    type_text(qtbot, widget_at(window, TextField, (*notes, 0, "fields", 0, "label")), "S")
+    type_text(qtbot, widget_at(window, TextField, (*notes, 0, "fields", 0, "value")), "새벽 장애")
+    # save (untitled: Save asks where), quit, start again, reopen
+    person.save_path = tmp_path / "mine.json"
+    press("Ctrl+S")
+    assert person.save_path.exists() and not window.document.is_dirty
+    expected = window.document.resume.model_copy(deep=True)
+    click_menu(window, "File", "Quit")
+    assert not window.isVisible()
+    again = start_window(qtbot)
+    person.open_path = person.save_path
+    click_menu(again, "File", "Open")
+    assert again.document.resume == expected
+    saved = json.loads(person.save_path.read_text(encoding="utf-8"))
+    assert not list(schema_validator.iter_errors(saved)), "the saved file is valid JSON Resume"
+    assert [s["kind"] for s in saved["x-cveditor"]["sections"]] == list(CUSTOM_KINDS)
+    for section_id in again.sections.ids():  # every editor builds for the reopened file
+        select_section(qtbot, again, section_id)
+    assert person.exceptions == [] and person.errors == []
+    again.document.undo_stack.setClean()
+
+
+# --- files of other kinds ----------------------------------------------------------------
+
+
+def test_import_markdown_from_the_file_menu(qtbot, window, person) -> None:
+    person.open_path = DATA / "markdown" / "02-english-classic.md"
+    click_menu(window, "File", "Import")
+    assert window.document.resume.basics.name == "Jane Doe"
+    assert window.document.path is None and window.document.is_dirty
+    assert "Untitled" in window.windowTitle()
+
+
+def test_open_and_drop_take_every_readable_format(qtbot, window, person, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    person.open_path = DATA / "markdown" / "01-jekyll-korean-backend.md"
+    press_target = window.sections.list
+    focus(qtbot, press_target)
+    press("Ctrl+O")
+    assert window.document.resume.work, "a Markdown résumé opens (as an import)"
+    assert window.document.path is None, "…untitled, so the .md is never overwritten"
+    window.document.undo_stack.setClean()
+    pdf = tmp_path / "ours.pdf"
+    person.save_path = pdf
+    window.files.open(OUR_SAMPLE.with_name(OUR_SAMPLE.name))
+    click_menu(window, "File", "Export PDF")
+    window.document.undo_stack.setClean()
+    click_menu(window, "File", "New")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pdf))])
+    drop = QDropEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    assert window.document.resume.basics.name == "김서연 (Seoyeon Kim)", "our PDF reopens"
+    assert person.errors == []
+
+
+def test_export_pdf_with_ctrl_e_from_a_one_line_field(qtbot, window, person, tmp_path) -> None:
+    person.save_path = tmp_path / "typed.pdf"
+    window.files.open_copy(OUR_SAMPLE)
+    email = widget_at(window, TextField, ("basics", "email"))
+    focus(qtbot, email)
+    email.setCursorPosition(0)
+    press("Ctrl+E")
+    assert person.save_path.exists(), "Ctrl+E exported although a QLineEdit had the focus"
+    assert email.cursorPosition() == 0, "…and the field did not take it as End"
+    assert person.exported == [(person.save_path, [])]
+    assert str(person.save_path) in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".md", ".html", ".txt", ".json"])
+def test_export_as_each_format(qtbot, window, person, tmp_path, suffix) -> None:
+    window.files.open_copy(OUR_SAMPLE)
+    person.save_path = tmp_path / f"out{suffix}"
+    click_menu(window, "File", "Export As")
+    data = person.save_path.read_bytes()
+    assert data, f"{suffix} written"
+    back = read_resume(person.save_path) if suffix in (".pdf", ".md", ".json") else None
+    if back is not None:
+        assert back.basics.name == "김서연 (Seoyeon Kim)"
+    for private in ("스타트업", "인턴십", "면접"):  # hidden job, hidden item, STAR notes
+        assert private.encode() not in data, f"{private} left in the {suffix} export"
+    if suffix == ".pdf":
+        assert ATTACHMENT_NAME in reader(person.save_path).attachments
+
+
+def test_export_never_replaces_the_open_resume(qtbot, window, person, sample_copy) -> None:
+    window.files.open(sample_copy)
+    before = sample_copy.read_bytes()
+    person.save_path = sample_copy
+    click_menu(window, "File", "Export As")
+    assert sample_copy.read_bytes() == before
+    assert person.errors and "the résumé you are editing" in person.errors[0]
+
+
+def test_pdf_attachment_can_be_left_out(qtbot, window, person, tmp_path) -> None:
+    window.files.open_copy(OUR_SAMPLE)
+    attach = menu_action(window, "File", "Attach the Résumé to Exported PDFs")
+    assert attach.isChecked()
+    attach.trigger()
+    person.save_path = tmp_path / "bare.pdf"
+    click_menu(window, "File", "Export PDF")
+    assert not reader(person.save_path).attachments
+    assert Settings.load().attach_source is True or window.settings.attach_source is False
+
+
+# --- every section of the sample and of a file with every kind ------------------------
+
+
+def test_every_section_shows_its_own_editor(qtbot, window, person, tmp_path) -> None:
+    window.files.open_copy(OUR_SAMPLE)
+    kinds_seen = set()
+    for section_id in window.sections.ids():
+        select_section(qtbot, window, section_id)
+        editor = window.editors.currentWidget()
+        assert editor is window._editor_ids[section_id], f"{section_id}: a stale editor"
+        if section_id != "basics":
+            kinds_seen.add(
+                window.document.resume.custom_section(section_id).kind
+                if window.document.resume.custom_section(section_id)
+                else section_id
+            )
+    assert kinds_seen >= set(KINDS) - {"list", "text"}
+    assert person.exceptions == []
+
+
+def test_private_notes_editor_and_more_fields(qtbot, window, person) -> None:
+    """Both crashed ("LabeledValue has no attribute hidden") and left a stale editor."""
+    window.files.open_copy(OUR_SAMPLE)
+    notes_id = next(s.id for s in window.document.resume.custom_sections if s.kind == "notes")
+    select_section(qtbot, window, notes_id)
+    index = [s.id for s in window.document.resume.custom_sections].index(notes_id)
+    note_fields = ("cv", "sections", index, "notes", 0, "fields")
+    editor = item_list(window, note_fields)
+    assert "item-hide" not in editor.actions, "a label/value line has no hide of its own"
+    add_item(qtbot, window, note_fields)
+    row = editor.list.currentRow()
+    type_text(qtbot, widget_at(window, TextField, (*note_fields, row, "label")), "R")
+    assert window.document.resume.custom_sections[index].notes[0].fields[row].label == "R"
+    select_section(qtbot, window, "work")
+    project_fields = ("work", 0, "cv", "projects", 0, "fields")
+    add_item(qtbot, window, project_fields)
+    assert window.document.resume.work[0].projects[0].fields
+    assert person.exceptions == []
+
+
+# --- defects of issue #9, each through the window ------------------------------------
+
+
+def test_sample_opens_as_an_untitled_copy(qtbot, person, tmp_path) -> None:
+    from cveditor.resources import sample_path
+    from cveditor.ui.app import start
+
+    before = sample_path().read_bytes()
+    window = start(None, sample=True)
+    qtbot.addWidget(window)
+    assert window.document.path is None and "Untitled" in window.windowTitle()
+    type_text(qtbot, widget_at(window, TextField, ("basics", "label")), "!")
+    person.save_path = tmp_path / "mine.json"
+    press_on = widget_at(window, TextField, ("basics", "label"))
+    focus(qtbot, press_on)
+    press("Ctrl+S")
+    assert person.save_path.exists()
+    assert sample_path().read_bytes() == before
+    assert not sample_path().with_name(sample_path().name + ".bak").exists()
+    window.document.undo_stack.setClean()
+    window.close()
+
+
+def test_mistyped_date_is_kept_printed_as_typed_and_saved(
+    qtbot, window, person, sample_copy, schema_validator
+) -> None:
+    window.files.open(sample_copy)
+    select_section(qtbot, window, "work")
+    start = widget_at(window, DateField, ("work", 0, "startDate"))
+    focus(qtbot, start.edit)
+    start.edit.selectAll()
+    qtbot.keyClicks(start.edit, "2016 spring")
+    assert start.error.isVisible()
+    add_item(qtbot, window, ("work",))  # a structural edit rebuilds the forms
+    item_list(window, ("work",)).list.setCurrentRow(0)
+    assert widget_at(window, DateField, ("work", 0, "startDate")).edit.text() == "2016 spring"
+    window.render_now()
+    assert "2016 spring" in window.rendered.pages.doc.toPlainText()
+    assert "2021.03" not in window.rendered.pages.doc.toPlainText().split("네오클라우드")[1][:80]
+    press("Ctrl+S")
+    saved = json.loads(sample_copy.read_text(encoding="utf-8"))
+    assert saved["work"][0]["x-cveditor"]["typedDates"] == {"startDate": "2016 spring"}
+    assert "startDate" not in saved["work"][0]
+    assert not list(schema_validator.iter_errors(saved))
+    assert native.load(sample_copy).work[0].cv.typedDates == {"startDate": "2016 spring"}
+
+
+def test_a_custom_section_has_one_title(qtbot, window, person, sample_copy) -> None:
+    window.files.open(sample_copy)
+    section_id = add_custom_section(qtbot, window, person, "list", "Talks")
+    sections: QListWidget = window.sections.list
+    focus(qtbot, sections)
+    sections.currentItem().setText("발표")  # what F2 and typing end in
+    title = widget_at(window, TextField, ("cv", "sections", len(
+        window.document.resume.custom_sections) - 1, "title"))
+    assert title.text() == "발표"
+    type_text(qtbot, title, " 2024")
+    assert sections.currentItem().text() == "발표 2024"
+    index = len(window.document.resume.custom_sections) - 1
+    type_text(qtbot, widget_at(window, LinesField, ("cv", "sections", index, "items")), "PyCon")
+    window.render_now()
+    assert "발표 2024" in window.rendered.pages.doc.toPlainText()
+    assert window.document.resume.custom_section(section_id).title == "발표 2024"
+    assert section_id not in window.document.resume.layout.sectionTitles
+
+
+def test_print_uses_the_resumes_paper(qtbot, window, person, sample_copy, tmp_path) -> None:
+    window.files.open(sample_copy)
+    window.document.set_value(("cv", "layout", "paper"), "letter")
+    person.print_to = tmp_path / "printed.pdf"
+    click_menu(window, "File", "Print")
+    page = reader(person.print_to).pages[0]
+    assert float(page.mediabox.width) == pytest.approx(612, abs=1)
+    assert float(page.mediabox.height) == pytest.approx(792, abs=1)
+    assert len(reader(person.print_to).pages) == window.rendered.pages.page_count
+
+
+def test_undo_of_a_layout_change_restores_the_themes_size(qtbot, window, sample_copy) -> None:
+    window.files.open(sample_copy)
+    panel = window.theme_dock.widget()
+    window.document.set_value(("cv", "layout", "theme"), "compact")
+    assert panel.size.value() == 9.0
+    panel.size.setValue(11)
+    focus(qtbot, panel.size)
+    press("Ctrl+Z")
+    assert window.document.resume.layout.fontSize is None
+    assert panel.size.value() == 9.0, "compact's own size again, not 10"
+    press("Ctrl+Z")
+    window.files.save()
+    assert sample_copy.read_bytes() == OUR_SAMPLE.read_bytes() or native.load(
+        sample_copy
+    ) == native.load(OUR_SAMPLE)
+
+
+def test_undo_everything_saves_the_file_as_it_was(qtbot, window, person, sample_copy) -> None:
+    """Meaning in data: edits, then undo of all, write back what the file had."""
+    window.files.open(sample_copy)
+    original = native.dumps(native.load(sample_copy))
+    select_section(qtbot, window, "work")
+    add_item(qtbot, window, ("work",))
+    type_text(qtbot, widget_at(window, TextField, ("work", 1, "name")), "X")
+    item_list(window, ("work",)).toggle_hidden()
+    window.theme_dock.widget().size.setValue(12)
+    window.document.set_value(("cv", "layout", "theme"), "korean")
+    while window.document.undo_stack.canUndo():
+        click_menu(window, "Edit", "Undo")
+    window.document.undo_stack.resetClean()
+    person.save_path = sample_copy
+    window.files.save()
+    assert native.dumps(native.load(sample_copy)) == original
+    assert '"fontSize"' not in sample_copy.read_text(encoding="utf-8")
+
+
+def test_history_says_what_changed(qtbot, window, sample_copy) -> None:
+    window.files.open(sample_copy)
+    select_section(qtbot, window, "work")
+    type_text(qtbot, widget_at(window, TextField, ("work", 0, "position")), "!")
+    assert window.document.undo_stack.undoText() == "Edit Position in 네오클라우드 (NeoCloud Inc.)"
+    assert menu_action(window, "Edit", "Undo Edit Position in 네오클라우드 (NeoCloud Inc.)")
+    add_item(qtbot, window, ("work", 0, "cv", "projects"))
+    assert window.document.undo_stack.undoText().startswith("Add to Projects in 네오클라우드")
+
+
+def test_save_as_and_export_add_the_chosen_extension_before_asking(qtbot, tmp_path) -> None:
+    """Typing "old" with the PDF format chosen means old.pdf, and the overwrite question
+    is about old.pdf (the real dialog, driven as a person would)."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from cveditor.ui import dialogs
+
+    (tmp_path / "old.pdf").write_bytes(b"%PDF-1.4 keep me")
+    dialog = dialogs.save_dialog(None, str(tmp_path / "resume.pdf"), dialogs.EXPORT_FILTER)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    name.setText("old")
+    dialog.accept()
+    assert Path(dialog.selectedFiles()[0]) == tmp_path / "old.pdf"
+    dialog.selectNameFilter("Markdown (*.md)")
+    dialog.filterSelected.emit("Markdown (*.md)")
+    assert dialog.defaultSuffix() == "md"
+
+
+def test_messages_say_what_happens(qtbot, window, person, sample_copy, tmp_path) -> None:
+    window.files.open(sample_copy)
+    type_text(qtbot, widget_at(window, TextField, ("basics", "label")), "!")
+    person.save_changes = "cancel"
+    person.open_path = OUR_SAMPLE
+    click_menu(window, "File", "Open")
+    assert person.asked[-1] == "save-changes:cv.json:opening another file"
+    click_menu(window, "File", "New")
+    assert person.asked[-1] == "save-changes:cv.json:starting a new résumé"
+
+
+# --- window state, focus, tab order --------------------------------------------------
+
+
+def test_docks_and_geometry_come_back_on_screen(qtbot, person, sample_copy) -> None:
+    first = start_window(qtbot)
+    click_menu(first, "Edit", "History")
+    assert first.history_dock.isVisible()
+    first.theme_dock.close()
+    first.move(-5000, -5000)
+    click_menu(first, "File", "Quit")
+    second = start_window(qtbot)
+    assert second.history_dock.isVisible() and not second.theme_dock.isVisible()
+    assert menu_action(second, "Edit", "History").isChecked()
+    screen = second.screen().availableGeometry()
+    assert screen.contains(second.geometry().topLeft())
+    click_menu(second, "Edit", "Theme and Page")
+    assert second.theme_dock.isVisible()
+    second.document.undo_stack.setClean()
+
+
+def test_tab_order_sections_editor_preview_panel(qtbot, window) -> None:
+    focus(qtbot, window.sections.list)
+    seen = []
+    for _ in range(60):
+        press("Tab")
+        widget = window.focusWidget()
+        for name, part in (
+            ("editor", window.editors),
+            ("preview", window.preview),
+            ("panel", window.theme_dock.widget()),
+            ("sections", window.sections),
+        ):
+            if widget is part or part.isAncestorOf(widget):
+                if not seen or seen[-1] != name:
+                    seen.append(name)
+                break
+        if len(seen) >= 4:
+            break
+    assert seen[:4] == ["editor", "preview", "panel", "sections"] or seen[:3] == [
+        "editor", "preview", "panel"
+    ], seen
+
+
+def test_view_keys_move_between_the_three_parts(qtbot, window) -> None:
+    focus(qtbot, window.preview)
+    press("Alt+1")
+    assert window.sections.list.hasFocus()
+    press("Alt+3")
+    assert window.preview.hasFocus()
+    press("Alt+2")
+    assert window.editors.isAncestorOf(window.focusWidget())
