@@ -218,7 +218,7 @@ def test_export_as_each_format(qtbot, window, person, tmp_path, suffix) -> None:
     back = read_resume(person.save_path) if suffix in (".pdf", ".md", ".json") else None
     if back is not None:
         assert back.basics.name == "김서연 (Seoyeon Kim)"
-    for private in ("스타트업", "인턴십", "면접"):  # hidden job, hidden item, STAR notes
+    for private in ("스타트업", "인턴십", "면접", "star-notes"):  # hidden job, item; notes
         assert private.encode() not in data, f"{private} left in the {suffix} export"
     if suffix == ".pdf":
         assert ATTACHMENT_NAME in reader(person.save_path).attachments

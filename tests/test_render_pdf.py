@@ -120,7 +120,7 @@ def test_theme_pdf_reads_back(exports, sample_data, theme, paper) -> None:
     source = native.load(OUR_SAMPLE)
     source.layout.theme, source.layout.paper = theme, paper
     assert native.loads(attached) == printed_resume(source), "the attachment is what prints"
-    for private in ("스타트업", "인턴십", "면접", "배포가"):
+    for private in ("스타트업", "인턴십", "면접", "배포가", "star-notes"):
         assert private.encode() not in attached, f"{private!r} left in the attachment"
 
 

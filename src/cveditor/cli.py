@@ -42,7 +42,9 @@ def _export(args: argparse.Namespace) -> int:
     if suffix == ".pdf":
         from .render.pdf import export_pdf
 
-        report = export_pdf(resume, args.output, base_dir=args.file.parent)
+        report = export_pdf(
+            resume, args.output, base_dir=args.file.parent, attach_source=not args.no_source
+        )
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         print(f"wrote {args.output} ({report.pages} page{'s' * (report.pages != 1)})")
@@ -120,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, help="OUT.pdf or OUT.html")
     export.add_argument("--theme", help="theme id (see: cveditor themes)")
     export.add_argument("--paper", choices=["a4", "letter"])
+    export.add_argument(
+        "--no-source",
+        action="store_true",
+        help="do not attach the printed résumé as JSON to the PDF",
+    )
     sub.add_parser("themes", help=COMMANDS["themes"][0])
     return parser
 

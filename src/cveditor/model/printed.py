@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from .base import HideableItem
 from .kinds import CUSTOM_KINDS
+from .layout import STANDARD_SECTIONS
 from .resume import Resume
 
 
@@ -33,7 +34,14 @@ def printed_resume(resume: Resume) -> Resume:
         if isinstance(items, list):
             items.clear()
     _drop_hidden(copy)
-    copy.layout.hiddenSections = []
+    layout = copy.layout
+    layout.hiddenSections = []
+    gone = (hidden | {s.id for s in resume.cv.sections}) - {s.id for s in copy.cv.sections}
+    gone -= set(STANDARD_SECTIONS)  # an emptied standard list simply prints nothing
+    # not even the name of a section that did not pass may leave
+    layout.sectionOrder = [s for s in layout.sectionOrder if s not in gone]
+    layout.newPageSections = [s for s in layout.newPageSections if s not in gone]
+    layout.sectionTitles = {k: v for k, v in layout.sectionTitles.items() if k not in hidden | gone}
     return copy
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 Std = QKeySequence.StandardKey
@@ -158,9 +159,27 @@ def resolve(owner: object, dotted: str):
     return target
 
 
+def typeable(sequence: QKeySequence) -> bool:
+    """Whether an ordinary keyboard can type it (not Qt.Key_New, Key_Undo … that some
+    platforms bind for dedicated keys)."""
+    key = sequence[0].key()
+    return key < Qt.Key.Key_Escape or Qt.Key.Key_Escape <= key <= Qt.Key.Key_F35
+
+
 def key_text(spec: ActionSpec) -> str:
     """The keys as people read them: "Ctrl+E", "Ctrl+Shift+Z, Ctrl+Y"."""
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in spec.sequences())
+    return ", ".join(
+        s.toString(QKeySequence.SequenceFormat.NativeText)
+        for s in spec.sequences()
+        if typeable(s)
+    )
+
+
+def shortcut_table() -> str:
+    """The README's table of keys (a test keeps the README equal to it)."""
+    lines = ["| where | action | keys |", "|---|---|---|"]
+    lines += [f"| {where} | {what} | {keys} |" for where, what, keys in shortcut_rows()]
+    return "\n".join(lines) + "\n"
 
 
 def shortcut_rows() -> list[tuple[str, str, str]]:
