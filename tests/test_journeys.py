@@ -215,13 +215,16 @@ def test_export_as_each_format(qtbot, window, person, tmp_path, suffix) -> None:
     click_menu(window, "File", "Export As")
     data = person.save_path.read_bytes()
     assert data, f"{suffix} written"
+    if suffix == ".pdf":  # what a reader gets: the text layer and the attached JSON
+        from .pdfcheck import pdftotext
+
+        attached = reader(person.save_path).attachments[ATTACHMENT_NAME][0]
+        data = pdftotext(person.save_path).encode() + attached
     back = read_resume(person.save_path) if suffix in (".pdf", ".md", ".json") else None
     if back is not None:
         assert back.basics.name == "김서연 (Seoyeon Kim)"
     for private in ("스타트업", "인턴십", "면접", "star-notes"):  # hidden job, item; notes
         assert private.encode() not in data, f"{private} left in the {suffix} export"
-    if suffix == ".pdf":
-        assert ATTACHMENT_NAME in reader(person.save_path).attachments
 
 
 def test_export_never_replaces_the_open_resume(qtbot, window, person, sample_copy) -> None:
@@ -491,3 +494,28 @@ def test_view_keys_move_between_the_three_parts(qtbot, window) -> None:
     assert window.preview.hasFocus()
     press("Alt+2")
     assert window.editors.isAncestorOf(window.focusWidget())
+
+
+def test_an_editor_that_fails_to_build_is_never_replaced_by_a_stale_one(
+    qtbot, window, person, monkeypatch
+) -> None:
+    """Fault injected into one kind's editor: selecting that section shows a message
+    (never the previous section's editor) and the error reaches the user."""
+    from cveditor.ui.editors import sections as editors
+
+    window.files.open_copy(OUR_SAMPLE)
+    select_section(qtbot, window, "work")
+
+    def broken(_document, _path):
+        raise RuntimeError("editor defect")
+
+    monkeypatch.setitem(editors.CUSTOM_EDITORS, "table", broken)
+    table_id = next(s.id for s in window.document.resume.custom_sections if s.kind == "table")
+    with qtbot.captureExceptions() as caught:
+        select_section(qtbot, window, table_id)
+    assert [str(e[1]) for e in caught] == ["editor defect"], "reported, not swallowed"
+    shown = window.editors.currentWidget()
+    assert shown is not window._editor_ids["work"]
+    assert "could not be shown" in shown.widget().text()
+    select_section(qtbot, window, "work")
+    assert window.editors.currentWidget() is window._editor_ids["work"]
