@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QApplication, QListWidget
 
 from cveditor.io import native
 from cveditor.io.formats import read_resume
@@ -519,3 +519,69 @@ def test_an_editor_that_fails_to_build_is_never_replaced_by_a_stale_one(
     assert "could not be shown" in shown.widget().text()
     select_section(qtbot, window, "work")
     assert window.editors.currentWidget() is window._editor_ids["work"]
+
+
+def test_table_cells_typed_with_tab_between_them(qtbot, window, person) -> None:
+    """Typing a cell, Tab, typing the next: both kept (a reload used to drop the first
+    and send the second into cell 1,1)."""
+    window.files.open_copy(OUR_SAMPLE)
+    section_id = add_custom_section(qtbot, window, person, "table", "KPI 표")
+    table_editor = window.findChildren(TableEditor)[-1]
+    table_editor.add_row()  # an empty table: the row brings a titled column
+    table_editor.add_column()
+    section = window.document.resume.custom_section(section_id)
+    assert section.header == ["Column 1", "Column 2"] and section.rows == [["", ""]]
+    grid = table_editor.table
+    focus(qtbot, grid)
+    grid.setCurrentCell(0, 0)
+    press("F2")
+    type_text(qtbot, QApplication.focusWidget(), "Lead time")
+    press("Tab")
+    press("F2") if grid.state() != grid.State.EditingState else None
+    type_text(qtbot, QApplication.focusWidget(), "25 min")
+    press("Return")
+    assert window.document.resume.custom_section(section_id).rows == [["Lead time", "25 min"]]
+    assert window.document.undo_stack.undoText() == "Edit cell in KPI 표"
+
+
+def test_open_after_import_is_not_unsaved_and_is_recent(qtbot, window, person, sample_copy):
+    person.open_path = DATA / "markdown" / "02-english-classic.md"
+    click_menu(window, "File", "Import")
+    assert window.document.is_dirty
+    person.save_changes = "discard"
+    person.open_path = sample_copy
+    click_menu(window, "File", "Open")
+    assert not window.document.is_dirty and not window.isWindowModified()
+    recent = menu_action(window, "File", "Open Recent").menu()
+    assert [a.text() for a in recent.actions()] == [str(sample_copy.resolve())]
+
+
+def test_unreadable_file_costs_no_question_and_no_work(qtbot, window, person, tmp_path):
+    window.files.open_copy(OUR_SAMPLE)
+    type_text(qtbot, widget_at(window, TextField, ("basics", "label")), "!")
+    bare = tmp_path / "bare.pdf"
+    bare.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    person.open_path = bare
+    click_menu(window, "File", "Open")
+    assert not [q for q in person.asked if q.startswith("save-changes")]
+    assert person.errors and window.document.resume.basics.label.endswith("!")
+
+
+def test_keys_that_cannot_apply_are_greyed_and_preview_keys(qtbot, window, person) -> None:
+    window.files.open_copy(OUR_SAMPLE)
+    select_section(qtbot, window, "skills")
+    remove = window.sections.actions["section-remove"]
+    assert not remove.isEnabled(), "a standard section cannot be removed"
+    table_id = next(s.id for s in window.document.resume.custom_sections if s.kind == "table")
+    select_section(qtbot, window, table_id)
+    assert remove.isEnabled()
+    focus(qtbot, window.preview)
+    press("Ctrl+0")  # 100 %: the pages are taller than the preview
+    bar = window.preview.verticalScrollBar()
+    press("End")
+    assert bar.value() == bar.maximum() > 0
+    press("Home")
+    assert bar.value() == 0
+    select_section(qtbot, window, "work")
+    press("Alt+2")
+    assert QApplication.focusWidget() is item_list(window, ("work",)).list

@@ -141,50 +141,74 @@ def test_people_dates_in_files_are_normalised(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("text", "field", "line", "fragment"),
+    ("text", "line", "fragment"),
     [
-        ('{"basics": {"name": "A",}}', None, 1, "not valid JSON"),
-        ('{\n  "work": [\n    {"name": "A"\n  ]\n}', None, 4, "not valid JSON"),
-        ("[1, 2]", None, None, "JSON object"),
-        ('"just text"', None, None, "JSON object"),
-        ('{"work": {"name": "A"}}', "work", 1, "list"),
-        ('{"work": [{"name": 5}]}', "work[0].name", 1, "string"),
-        ('{"work": [{}, {}, {"startDate": "2018-13"}]}', "work[2].startDate", 1, "month 13"),
-        ('{"basics": {"profiles": [{"url": ["x"]}]}}', "basics.profiles[0].url", 1, "string"),
-        (
-            '{"x-cveditor": {"sections": [{"id": "a", "kind": "poem"}]}}',
-            "x-cveditor.sections[0]",
-            1,
-            "kind",
-        ),
-        (
-            '{"x-cveditor": {"sections": [{"id": "t", "kind": "table", "rows": [[1]]}]}}',
-            "x-cveditor.sections[0].rows[0][0]",
-            1,
-            "string",
-        ),
-        ('{"x-cveditor": {"schemaVersion": 99}}', "x-cveditor.schemaVersion", 1, "newer"),
-        ('{"x-cveditor": {"layout": {"paper": "a3"}}}', "x-cveditor.layout.paper", 1, "a4"),
-        (
-            '{"x-cveditor": {"sections": [{"id": "work", "kind": "list"}]}}',
-            "x-cveditor.sections",
-            1,
-            "standard name",
-        ),
-        ('{"basics": {"name": NaN}}', None, 1, "NaN"),
+        ('{"basics": {"name": "A",}}', 1, "not valid JSON"),
+        ('{\n  "work": [\n    {"name": "A"\n  ]\n}', 4, "not valid JSON"),
+        ("[1, 2]", None, "JSON object"),
+        ('"just text"', None, "JSON object"),
+        ('{"x-cveditor": {"schemaVersion": 99}}', 1, "newer"),
+        ('{"basics": {"name": NaN}}', 1, "NaN"),
     ],
 )
-def test_errors_name_file_field_and_line(tmp_path, text, field, line, fragment):
+def test_what_is_not_a_resume_opens_nothing(tmp_path, text, line, fragment):
+    """Not JSON, not an object, or a newer format of ours: refused, with a location."""
     path = tmp_path / "broken.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ResumeFileError) as caught:
         native.load(path)
     error = caught.value
-    assert error.file == str(path)
-    assert error.field == field
-    assert error.line == line
-    assert fragment in error.message
-    assert str(path) in str(error)
+    assert error.file == str(path) and error.line == line
+    assert fragment in error.message and str(path) in str(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "fragment"),
+    [
+        ('{"work": {"name": "A"}}', "work", "list"),
+        ('{"work": [{"name": 5}]}', "work[0].name", "text"),
+        ('{"work": [{}, {}, {"startDate": "2018-13"}]}', "work[2].startDate", "month 13"),
+        ('{"work": [{"startDate": "2024-09-31"}]}', "work[0].startDate", "31"),
+        ('{"basics": {"profiles": [{"url": ["x"]}]}}', "basics.profiles[0].url", "text"),
+        ('{"basics": {"summary": ["a", "b"]}}', "basics.summary", "text"),
+        ('{"basics": {"label": {"de": "Ingenieur", "en": "Engineer"}}}', "basics.label", "text"),
+        ('{"references": 0}', "references", "list"),
+        ('{"work": [{"endDate": "Suspended"}]}', "work[0].endDate", "Suspended"),
+        ('{"x-cveditor": {"sections": [{"id": "a", "kind": "poem"}]}}', "x-cveditor.sections",
+         "kind"),
+        ('{"x-cveditor": {"sections": [{"id": "t", "kind": "table", "rows": [[1]]}]}}',
+         "x-cveditor.sections[0].rows", "text"),
+        ('{"x-cveditor": {"layout": {"paper": "a3"}}}', "x-cveditor.layout.paper", "a4"),
+        ('{"x-cveditor": {"sections": [{"id": "work", "kind": "list"}]}}',
+         "x-cveditor.sections", "standard name"),
+    ],
+)
+def test_what_cannot_be_read_is_kept_listed_and_written_back(
+    tmp_path, text, field, fragment
+):
+    """#17 point 2: one value the model cannot read never refuses the file: it opens,
+    the value is listed (field, line, why) and saved back exactly as it was."""
+    path = tmp_path / "odd.json"
+    pretty = json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+    path.write_text(pretty, encoding="utf-8")
+    resume, problems = native.check(path)
+    assert [p.field for p in problems] == [field]
+    problem = problems[0]
+    assert fragment in problem.why + problem.shown_value()
+    needle = field.split(".")[-1].split("[")[0]
+    assert problem.line == next(
+        n for n, row in enumerate(pretty.split("\n"), 1) if f'"{needle}"' in row
+    )
+    out = tmp_path / "saved.json"
+    native.save(resume, out)
+    saved, original = _read(out), json.loads(pretty)
+    saved.pop("x-cveditor", None) if "x-cveditor" not in original else None
+    if "x-cveditor" in saved:
+        saved["x-cveditor"].pop("schemaVersion", None)
+        original["x-cveditor"].pop("schemaVersion", None)
+    assert saved == original, "written back exactly as it was"
+    proc = run_cveditor("validate", str(path))
+    assert proc.returncode == 1 and field in proc.stderr and str(path) in proc.stderr
 
 
 def test_not_utf8_and_missing_file(tmp_path):

@@ -14,7 +14,13 @@ from .io.atomic import atomic_write_bytes
 
 
 def _validate(args: argparse.Namespace) -> int:
-    native.load(args.file)
+    """Reports, never refuses: every problem on its own line, exit 1 when there are any
+    (the window opens such a file and keeps what it cannot read)."""
+    _resume, problems = native.check(args.file)
+    for problem in problems:
+        print(problem.located(str(args.file)), file=sys.stderr)
+    if problems:
+        return 1
     print("OK")
     return 0
 
@@ -30,9 +36,16 @@ def _qt_app() -> object:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .render.themes import get_theme
+
     resume = native.load(args.file)
-    if args.theme:
+    if args.theme:  # asked for by name: one that cannot be used is an error
+        theme = get_theme(args.theme, fallback=False)
         resume.layout.theme = args.theme
+    else:  # named in the résumé: a broken or missing one is replaced by the default
+        theme = get_theme(resume.layout.theme)
+    if theme.problem:
+        print(f"warning: {theme.problem}", file=sys.stderr)
     if args.paper:
         resume.layout.paper = args.paper
     suffix = args.output.suffix.lower()
@@ -57,33 +70,43 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _themes(_args: argparse.Namespace) -> int:
+    """Every theme, and by name each user theme that cannot be used and why."""
     from .paths import user_themes_dir
-    from .render.themes import available_themes
+    from .render.themes import load_themes
 
-    for theme in available_themes().values():
+    catalog = load_themes()
+    for theme in catalog.themes.values():
         origin = "built-in" if theme.builtin else "user"
         ats = "" if theme.ats_friendly else "  (less ATS-friendly)"
         print(f"{theme.id:<10} {theme.name} — {origin}{ats}")
+    for theme_id, error in catalog.broken.items():
+        print(f"{theme_id:<10} cannot be used — user theme: {error.located()}")
     print(f"\nuser themes folder: {user_themes_dir()}")
     return 0
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from .io.formats import read_resume, text_without_rendering
+    from .io.formats import read_resume
 
     resume = read_resume(args.input)
     suffix = args.output.suffix.lower()
     if args.to == "jsonresume" and suffix != ".json":
         raise ResumeFileError("--to jsonresume writes a .json file", file=args.output)
-    text = text_without_rendering(resume, suffix, args.to or "")
-    if text is not None:  # .json and .md need no Qt
-        atomic_write_bytes(args.output, text.encode("utf-8"), backup=False)
-    else:
-        app = _qt_app()  # noqa: F841 — HTML, text and PDF are rendered with Qt
+    if args.include_unprinted and args.to != "jsonresume":
+        raise ResumeFileError("--include-unprinted goes with --to jsonresume", file=args.output)
+    if suffix == ".json" and not args.to:  # a native save needs no Qt; read-only refused
+        text = native.dumps(resume)  # a whole résumé: private (#18)
+        atomic_write_bytes(args.output, text.encode("utf-8"), backup=False, private=True)
+    else:  # exports: pages rendered, the photo re-encoded from its pixels — with Qt
+        app = _qt_app()  # noqa: F841
         from .render.exports import write_resume
 
         for warning in write_resume(
-            resume, args.output, to=args.to or "", base_dir=args.input.parent
+            resume,
+            args.output,
+            to=args.to or "",
+            base_dir=args.input.parent,
+            include_unprinted=args.include_unprinted,
         ):
             print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {args.output}")
@@ -116,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--to",
         choices=["jsonresume"],
         help="with a .json output: plain JSON Resume for other tools",
+    )
+    convert.add_argument(
+        "--include-unprinted",
+        action="store_true",
+        help="with --to jsonresume: also the fields no theme prints (street address, "
+        "postal code, meta, a birth date …) and the photo",
     )
     export = sub.add_parser("export", help=COMMANDS["export"][0])
     export.add_argument("file", type=Path)

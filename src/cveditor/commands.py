@@ -103,3 +103,37 @@ class MoveItem(QUndoCommand):
 
     def undo(self) -> None:
         self._move(self.target, self.source)
+
+
+class UpgradeLegacyKeys(QUndoCommand):
+    """Save pre-1.0 keys (``company``, ``website``…) under their 1.0 names from now on."""
+
+    def __init__(self, document: ResumeDocument) -> None:
+        super().__init__("Upgrade to JSON Resume 1.0 names")
+        self.document = document
+        self.found: list[tuple[Path, dict[str, str]]] = []
+        _collect_legacy(document.resume, (), self.found)
+
+    def redo(self) -> None:
+        for path, _legacy in self.found:
+            get_at(self.document.resume, path).upgrade_legacy_keys()
+        self.document.announce(())
+
+    def undo(self) -> None:
+        for path, legacy in self.found:
+            get_at(self.document.resume, path)._legacy = dict(legacy)
+        self.document.announce(())
+
+
+def _collect_legacy(node: Any, path: Path, found: list) -> None:
+    from pydantic import BaseModel
+
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            _collect_legacy(item, (*path, index), found)
+    elif isinstance(node, BaseModel):
+        legacy = getattr(node, "_legacy", None)
+        if legacy:
+            found.append((path, dict(legacy)))
+        for name in type(node).model_fields:
+            _collect_legacy(getattr(node, name), (*path, name), found)

@@ -8,14 +8,17 @@ only what changed and the preview re-renders.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from .commands import InsertItem, MoveItem, RemoveItem, SetValue
+from .commands import InsertItem, MoveItem, RemoveItem, SetValue, UpgradeLegacyKeys
 from .io import native
+from .io.problems import Problem, find_problems
 from .model.access import Path as ModelPath
 from .model.access import get_at
 from .model.describe import describe_edit
@@ -23,7 +26,11 @@ from .model.resume import Resume
 
 
 def file_digest(path: Path) -> str | None:
+    """SHA-256 of an ordinary file's bytes; None when it is missing, unreadable or not an
+    ordinary file (a FIFO would block the read forever)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
@@ -38,6 +45,7 @@ class ResumeDocument(QObject):
     def __init__(self, resume: Resume | None = None, path: Path | None = None) -> None:
         super().__init__()
         self.resume = resume or Resume()
+        self.source_text = ""
         self.path = path
         self.disk_digest = file_digest(path) if path else None
         self.undo_stack = QUndoStack(self)
@@ -86,18 +94,33 @@ class ResumeDocument(QObject):
         if source != target:
             self.undo_stack.push(MoveItem(self, path, source, target, text))
 
+    def upgrade_legacy_keys(self) -> None:
+        """From now on save pre-1.0 keys under their 1.0 names (one undo step)."""
+        self.undo_stack.push(UpgradeLegacyKeys(self))
+
+    def problems(self) -> list[Problem]:
+        """What the open file holds that cveditor keeps without reading, as of now
+        (a value the user has since set is no longer a problem)."""
+        return find_problems(self.resume, self.source_text)
+
     def announce(self, path: ModelPath) -> None:
         """Called by commands after they changed the model."""
         self.changed.emit(tuple(path))
 
     # --- files -----------------------------------------------------------------------
 
-    def replace(self, resume: Resume, path: Path | None, *, saved: bool = True) -> None:
+    def replace(
+        self, resume: Resume, path: Path | None, *, saved: bool = True, source_text: str = ""
+    ) -> None:
         """Show another résumé: history starts afresh. ``saved=False`` for work that is
-        not on disk yet (imported, recovered): it counts as unsaved changes."""
+        not on disk yet (imported, recovered): it counts as unsaved changes.
+        ``source_text``: the JSON it was read from, so problems can name their lines."""
         self.resume = resume
+        self.source_text = source_text
         self.undo_stack.clear()
-        if not saved:
+        if saved:
+            self.undo_stack.setClean()  # clear() keeps an earlier resetClean() (Qt)
+        else:
             self.undo_stack.resetClean()
         self.set_path(path)
         self.reset.emit()
@@ -107,14 +130,25 @@ class ResumeDocument(QObject):
         self.disk_digest = file_digest(path) if path else None
         self.pathChanged.emit(path)
 
-    def changed_on_disk(self) -> bool:
-        """Whether another program changed our file since we opened or saved it."""
-        return self.path is not None and file_digest(self.path) != self.disk_digest
+    def changed_on_disk(self) -> str:
+        """What another program did to our file since we opened or saved it: "" (nothing),
+        "changed", or "deleted" (deleted, moved away, or a link that now leads nowhere)."""
+        if self.path is None:
+            return ""
+        try:
+            os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            return "deleted" if self.disk_digest is not None else ""
+        except OSError:
+            pass  # unreadable now: compared below like any other change
+        return "changed" if file_digest(self.path) != self.disk_digest else ""
 
-    def save(self, path: Path | None = None) -> None:
+    def save(self, path: Path | None = None, *, overwrite_read_only: bool = False) -> None:
+        """Write the résumé (docs/saving.md); a read-only file raises ReadOnlyFileError
+        unless ``overwrite_read_only`` (the user said so)."""
         target = path or self.path
         if target is None:
             raise ValueError("save needs a path")
-        native.save(self.resume, target)
+        native.save(self.resume, target, overwrite_read_only=overwrite_read_only)
         self.set_path(target)
         self.undo_stack.setClean()

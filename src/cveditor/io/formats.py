@@ -8,6 +8,7 @@ from ..errors import ResumeFileError
 from ..model.base import EXTRAS_KEY
 from ..model.resume import Resume
 from .jsonresume import dumps_jsonresume, from_jsonresume
+from .limits import limit_for
 from .markdown_export import resume_to_markdown
 from .markdown_import import markdown_to_resume
 from .native import decode, dumps, parse_json, read_bytes, resume_from_data
@@ -47,7 +48,7 @@ def read_resume(path: str | Path) -> Resume:
             f"cannot read {suffix or 'files without an extension'}; use {', '.join(READABLE)}",
             file=path,
         )
-    raw = read_bytes(path)
+    raw = read_bytes(path, limit_for(path))  # only regular files, bounded (io.limits)
     source = str(path)
     if suffix == ".pdf":
         return resume_from_pdf(raw, source)

@@ -57,3 +57,46 @@ def line_of(text: str, steps: tuple[str | int, ...]) -> int | None:
     except (ValueError, IndexError):
         return None
     return None if pos is None else text.count("\n", 0, pos) + 1
+
+
+def duplicate_keys(text: str) -> list[tuple[tuple[str | int, ...], int, int]]:
+    """Keys that appear twice in one object: (path of the key, first line, later line).
+
+    JSON readers keep the later value silently; the user should hear of the earlier one.
+    """
+    found: list[tuple[tuple[str | int, ...], int, int]] = []
+
+    def line(pos: int) -> int:
+        return text.count("\n", 0, pos) + 1
+
+    def value(pos: int, path: tuple[str | int, ...]) -> int:
+        pos = _skip_space(text, pos)
+        opener = text[pos : pos + 1]
+        if opener == "{":
+            seen: dict[str, int] = {}
+            pos = _skip_space(text, pos + 1)
+            while text[pos : pos + 1] == '"':
+                key, after = json.decoder.scanstring(text, pos + 1)
+                if key in seen:
+                    found.append(((*path, key), line(seen[key]), line(pos)))
+                seen.setdefault(key, pos)
+                pos = value(_skip_space(text, after) + 1, (*path, key))
+                pos = _skip_space(text, pos)
+                pos = _skip_space(text, pos + 1) if text[pos : pos + 1] == "," else pos
+            return pos + 1
+        if opener == "[":
+            pos = _skip_space(text, pos + 1)
+            index = 0
+            while text[pos : pos + 1] not in ("]", ""):
+                pos = _skip_space(text, value(pos, (*path, index)))
+                pos = _skip_space(text, pos + 1) if text[pos : pos + 1] == "," else pos
+                index += 1
+            return pos + 1
+        _, end = _DECODER.raw_decode(text, pos)
+        return end
+
+    try:
+        value(0, ())
+    except (ValueError, IndexError, RecursionError):
+        return found
+    return found

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from ..model.base import EXTRAS_KEY
-from ..model.printed import printed_resume
+from ..model.printed import shareable_resume
 from ..model.resume import JobProject, Resume
 from .native import resume_from_data, to_data
 
@@ -40,11 +40,18 @@ def _project_entry(project: JobProject, employer: str, job_index: int) -> dict[s
     return entry
 
 
-def to_jsonresume(resume: Resume) -> dict[str, Any]:
+def to_jsonresume(
+    resume: Resume, *, include_unprinted: bool = False, photo: str = ""
+) -> dict[str, Any]:
     """A JSON Resume document other tools understand (validates against the schema);
-    only what prints goes out (model.printed): no hidden items, sections or notes."""
-    resume = printed_resume(resume)
-    data = to_data(resume)
+    only what prints goes out (model.printed.shareable_resume): no hidden items,
+    sections or notes, and — unless the user asks with ``include_unprinted`` — no
+    field that no theme prints (street address, postal code, ``meta``, a birth date).
+    The photo only as ``photo``, a data: URI re-encoded from the pixels."""
+    resume = shareable_resume(resume, include_unprinted=include_unprinted, photo=photo)
+    data = to_data(resume, plain=True)  # 1.0 names, nothing kept verbatim: valid for all
+    if not data.get("meta"):
+        data.pop("meta", None)
     data.pop(EXTRAS_KEY, None)
     for key, value in list(data.items()):
         if isinstance(value, list):

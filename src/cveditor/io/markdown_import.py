@@ -18,6 +18,7 @@ import yaml
 
 from ..errors import ResumeFileError
 from ..model.resume import Resume
+from . import limits
 from .md_blocks import Block, Section, flatten, parse_blocks
 from .md_sections import custom_section, entries, only_value, pairs
 from .md_vocabulary import (
@@ -161,15 +162,94 @@ class _Builder:
 # --- entry point ------------------------------------------------------------------------
 
 
+class _FrontMatterError(yaml.YAMLError):
+    """Front matter that breaks a bound: the message, where, and the key path."""
+
+    def __init__(self, message: str, mark: Any, steps: list[str | int]) -> None:
+        super().__init__(message)
+        self.message, self.mark, self.steps = message, mark, list(steps)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` without anchors and aliases, within the limits of io.limits.
+
+    An alias repeats what its anchor names, so a few hundred bytes of them expand to
+    gigabytes (the "billion laughs"), and one naming itself loops; front matter needs
+    neither. Nesting depth and text length are bounded as in a JSON résumé.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.steps: list[str | int] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        step: str | int | None = None
+        if isinstance(parent, yaml.SequenceNode):
+            step = index
+        elif isinstance(parent, yaml.MappingNode) and isinstance(index, yaml.ScalarNode):
+            step = index.value  # composing a value: its key is known
+        if step is not None:
+            self.steps.append(step)
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            name = event.anchor
+            raise _FrontMatterError(
+                f"YAML anchors and aliases (&{name}, *{name}) are not read, as a few of "
+                "them can stand for gigabytes: write the values out",
+                event.start_mark,
+                self.steps,
+            )
+        if isinstance(event, yaml.ScalarEvent) and len(event.value) > limits.MAX_FIELD_CHARS:
+            raise _FrontMatterError(
+                f"this value is {len(event.value):,} characters long; "
+                f"a field can hold at most {limits.MAX_FIELD_CHARS:,}",
+                event.start_mark,
+                self.steps,
+            )
+        if len(self.steps) > limits.MAX_DEPTH:
+            raise _FrontMatterError(
+                f"nested more than {limits.MAX_DEPTH} levels deep",
+                event.start_mark,
+                self.steps,
+            )
+        node = super().compose_node(parent, index)
+        if step is not None:
+            self.steps.pop()
+        return node
+
+
+def _steps_text(steps: list[str | int]) -> str:
+    text = "front matter"
+    for step in steps[:8]:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return text + ("…" if len(steps) > 8 else "")
+
+
 def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int]:
-    """(front matter, body, number of lines the front matter took)."""
+    """(front matter, body, number of lines the front matter took).
+
+    The front matter is read with _FrontMatterLoader: no aliases, bounded depth and
+    length; a refusal names the file, line and key.
+    """
     if not text.startswith("---"):
         return {}, text, 0
     lines = text.split("\n")
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
             try:
-                data = yaml.safe_load("\n".join(lines[1:end])) or {}
+                loader = _FrontMatterLoader("\n".join(lines[1:end]))
+                try:
+                    data = loader.get_single_data() or {}
+                finally:
+                    loader.dispose()
+            except _FrontMatterError as error:
+                raise ResumeFileError(
+                    error.message,
+                    file=source,
+                    field=_steps_text(error.steps),
+                    line=error.mark.line + 2,
+                    column=error.mark.column + 1,
+                ) from None
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 raise ResumeFileError(

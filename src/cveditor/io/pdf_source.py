@@ -28,8 +28,9 @@ def resume_from_pdf(raw: bytes, source: str) -> Resume:
     payloads = attachments.get(ATTACHMENT_NAME)
     if not payloads:
         raise ResumeFileError(
-            "this PDF has no résumé inside it: only PDFs exported by cveditor can be "
-            "opened; import the original file instead",
+            "this PDF carries no résumé: it was exported by another program, or by "
+            "cveditor with “Attach the Résumé to Exported PDFs” turned off; open the "
+            "résumé's own .json file instead",
             file=source,
         )
     return loads(payloads[0], f"{source} (attached {ATTACHMENT_NAME})")

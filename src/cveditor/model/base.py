@@ -6,7 +6,7 @@ or of a newer version of ours, and the user's file must come back out as it went
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -17,13 +17,19 @@ from pydantic import (
     PrivateAttr,
     SerializationInfo,
     SerializerFunctionWrapHandler,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
     model_serializer,
+    model_validator,
 )
 
 from .dates import DateParseError, PartialDate, is_present, parse_date
 
 #: The key, at any level, under which cveditor keeps what JSON Resume has no place for.
 EXTRAS_KEY = "x-cveditor"
+#: Fields that hold a date, in every model that has them.
+DATE_FIELDS = frozenset({"startDate", "endDate", "date", "releaseDate"})
 
 
 def _read_date(value: Any) -> str | None:
@@ -58,6 +64,19 @@ def _text_list(value: Any) -> Any:
 TextList = Annotated[list[str], BeforeValidator(_text_list), PlainSerializer(list)]
 
 
+class Kept(NamedTuple):
+    """A value from the file that the model cannot read: kept as it was, and why."""
+
+    value: Any
+    why: str
+
+
+#: Read the file tolerantly: model_validate(data, context=TOLERANT).
+TOLERANT = {"tolerant": True}
+#: Write for other tools: the model's own values only (no kept, verbatim or legacy).
+PLAIN = {"plain": True}
+
+
 class Entry(BaseModel):
     """Base of all résumé models: unknown keys are kept, assignments are validated.
 
@@ -66,6 +85,13 @@ class Entry(BaseModel):
     a field is written when its value differs from the default or the file it came from
     had that key, and always when the class says so (discriminators and ids, without
     which the file could not be read back); ``None`` (no date, theme's size) never is.
+
+    Read tolerantly (``context=TOLERANT``), a file always opens: a value the model
+    cannot read is kept verbatim (``_kept``) and written back unchanged until the user
+    sets that field; a value read in another form ("Present" as no end date, "2018.06"
+    as 2018-06) is written back as the file had it while unchanged (``_verbatim``); a
+    pre-1.0 key (``company`` for ``name``) is read as its 1.0 meaning and written back
+    under the old name (``_legacy``) until the user upgrades the file.
     """
 
     model_config = ConfigDict(
@@ -77,10 +103,15 @@ class Entry(BaseModel):
 
     #: Fields written even when they hold their default (``kind``, ``id`` …).
     ALWAYS_WRITTEN: ClassVar[frozenset[str]] = frozenset()
+    #: Keys of the JSON Resume schema before 1.0 → the field that took their place.
+    LEGACY_KEYS: ClassVar[dict[str, str]] = {}
 
     #: The fields given when this object was made: the keys of the file it was read
     #: from, or a constructor's arguments. Never changed by later assignments.
     _given: frozenset[str] = PrivateAttr(default=frozenset())
+    _kept: dict[str, Kept] = PrivateAttr(default_factory=dict)  # file key → value
+    _verbatim: dict[str, tuple[Any, Any]] = PrivateAttr(default_factory=dict)  # (file, read)
+    _legacy: dict[str, str] = PrivateAttr(default_factory=dict)  # field → old key
 
     def model_post_init(self, context: Any, /) -> None:
         self._given = frozenset(self.model_fields_set)
@@ -95,6 +126,55 @@ class Entry(BaseModel):
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like every pydantic model
 
+    @classmethod
+    def _keys(cls) -> dict[str, str]:
+        """File key → field name (aliases such as ``x-cveditor`` and ``$schema``)."""
+        return {(info.alias or name): name for name, info in cls.model_fields.items()}
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_tolerantly(
+        cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> Any:
+        """From a file (tolerant context): set aside what cannot be read, keep the rest."""
+        if not isinstance(data, dict) or not (info.context or {}).get("tolerant"):
+            return handler(data)
+        data = dict(data)
+        keys = cls._keys()
+        legacy = {}
+        for old, new in cls.LEGACY_KEYS.items():
+            if old in data and new not in data:
+                data[new] = data.pop(old)
+                legacy[keys[new]] = old
+        nulls = {k for k, v in data.items() if v is None and k in keys}
+        for key in nulls:
+            default = cls.model_fields[keys[key]].get_default(call_default_factory=True)
+            data[key] = default  # JSON null reads as "nothing here"; written back as null
+        kept: dict[str, Kept] = {}
+        for _ in range(len(data) + 1):
+            try:
+                instance = handler(data)
+                break
+            except ValidationError as error:
+                bad = {e["loc"][0]: _why(e) for e in error.errors() if e["loc"]}
+                bad = {k: why for k, why in bad.items() if k in data and k not in kept}
+                if not bad:
+                    raise
+                for key, why in bad.items():
+                    kept[key] = Kept(data.pop(key), why)
+        instance._kept = kept
+        instance._legacy = legacy
+        for key, raw in data.items():
+            name = keys.get(key)
+            if name is None or key in kept:
+                continue
+            read = getattr(instance, name)
+            if key in nulls:
+                instance._verbatim[name] = (None, read)
+            elif isinstance(raw, str) and raw != read:
+                instance._verbatim[name] = (raw, read)
+        return instance
+
     @model_serializer(mode="wrap")
     def _omit_untouched_defaults(
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
@@ -103,18 +183,53 @@ class Entry(BaseModel):
         data = handler(self)
         if not isinstance(data, dict):
             return data
-        keep = self.ALWAYS_WRITTEN | self._given
+        plain = bool((info.context or {}).get("plain"))
+        # for other tools only what holds something: an empty "email" is no e-mail
+        keep = self.ALWAYS_WRITTEN | (frozenset() if plain else self._given)
         for name, field in type(self).model_fields.items():
+            key = field.alias if info.by_alias and field.alias else name
+            value = getattr(self, name)
+            default = field.get_default(call_default_factory=True)
+            if not plain and name in self._verbatim and value == self._verbatim[name][1]:
+                data[key] = self._verbatim[name][0]  # as the file had it
+                continue
             if name in self.ALWAYS_WRITTEN:
                 continue
-            value = getattr(self, name)
             # JSON Resume has no nulls (an empty date is no date), and a default is
             # written only where the file had it
-            if value is None or (
-                name not in keep and value == field.get_default(call_default_factory=True)
+            if value is None or (name not in keep and value == default):
+                data.pop(key, None)
+        if plain:
+            return data
+        fields = self._keys()
+        for key, kept in self._kept.items():
+            name = fields[key]
+            if getattr(self, name) == type(self).model_fields[name].get_default(
+                call_default_factory=True
             ):
-                data.pop(field.alias if info.by_alias and field.alias else name, None)
+                data[key] = kept.value  # unread, untouched: back as it was
+        if self._legacy:
+            data = {self._legacy.get(fields.get(k, ""), k): v for k, v in data.items()}
         return data
+
+    def upgrade_legacy_keys(self) -> None:
+        """Write 1.0 names from now on (the user chose to upgrade the file)."""
+        self._legacy = {}
+
+
+def _why(error: dict[str, Any]) -> str:
+    """A pydantic error in words for the user (no type names of ours)."""
+    message = str(error.get("msg", "cannot be read")).removeprefix("Value error, ")
+    kind = error.get("type", "")
+    if kind == "string_type":
+        message = "should be text"
+    elif kind == "list_type":
+        message = "should be a list"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = "should be an object {…}"
+    elif kind == "union_tag_invalid":
+        message = "its kind is not one cveditor knows"
+    return message
 
 
 class ItemExtras(Entry):
@@ -137,7 +252,17 @@ class HideableItem(Entry):
     def hidden(self) -> bool:
         return self.cv.hidden
 
+    def typed_dates(self) -> dict[str, str]:
+        """Dates that are text, by field: typed in the editor and not a date yet, or
+        found so in the file ("Suspended"); both print as written."""
+        found = {
+            key: kept.value
+            for key, kept in self._kept.items()
+            if key in DATE_FIELDS and isinstance(kept.value, str)
+        }
+        return {**found, **self.cv.typedDates}
+
     def date_text(self, name: str) -> str | None:
-        """What a date field holds for the reader: the text typed when it could not be
-        read, else the ISO date (or None)."""
-        return self.cv.typedDates.get(name) or getattr(self, name)
+        """What a date field holds for the reader: text that is not a date, as written,
+        else the ISO date (or None)."""
+        return self.typed_dates().get(name) or getattr(self, name)

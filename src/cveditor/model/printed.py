@@ -2,7 +2,9 @@
 
 Every output that leaves the editor — the JSON attached to a PDF, Markdown, plain JSON
 Resume, HTML, text — starts from ``printed_resume``, so a hidden job, a hidden section
-or an interview note can never leave through one door that was forgotten.
+or an interview note can never leave through one door that was forgotten. Exports that
+carry data rather than pages (Markdown, JSON Resume, the PDF's attachment) go through
+``shareable_resume`` as well: fields that no theme prints stay home too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pydantic import BaseModel
 from .base import HideableItem
 from .kinds import CUSTOM_KINDS
 from .layout import STANDARD_SECTIONS
-from .resume import Resume
+from .resume import Basics, Location, Meta, Resume
 
 
 def printed_resume(resume: Resume) -> Resume:
@@ -43,6 +45,49 @@ def printed_resume(resume: Resume) -> Resume:
     layout.newPageSections = [s for s in layout.newPageSections if s not in gone]
     layout.sectionTitles = {k: v for k, v in layout.sectionTitles.items() if k not in hidden | gone}
     return copy
+
+
+def shareable_resume(resume: Resume, *, include_unprinted: bool = False, photo: str = "") -> Resume:
+    """``printed_resume`` without the fields no theme prints (see render.context's
+    BasicsView): street address, postal code, country code, ``meta``, and keys of other
+    tools at the top and in basics (a birth date) — unless ``include_unprinted``, which
+    the user asks for on a JSON Resume export meant to carry them.
+
+    ``photo`` replaces basics.image: a data: URI re-encoded from the pixels
+    (render.build.shareable_photo) or "" for none. The model decodes no pictures, so a
+    caller that passes none sends none, and a local path never leaves.
+    """
+    copy = printed_resume(resume)
+    _drop_unreadable(copy)  # values set aside when read: the model cannot print them
+    basics = copy.basics
+    basics.image = photo
+    if not include_unprinted:
+        place = basics.location
+        kept = {k: v for k in ("city", "region") if (v := getattr(place, k))}
+        basics.location = Location(**kept)
+        copy.meta = Meta()
+        for model in (copy, basics, *basics.profiles):
+            if model.__pydantic_extra__:
+                model.__pydantic_extra__.clear()
+    # what is now empty is not written at all (not even "image": "")
+    empty = Basics()
+    basics._given -= {k for k in ("image", "location") if getattr(basics, k) == getattr(empty, k)}
+    if copy.meta == Meta():
+        copy._given -= {"meta"}
+    return copy
+
+
+def _drop_unreadable(node: Any) -> None:
+    """Forget, at every level, the values a tolerant read set aside (``_kept``): written
+    back verbatim, they would carry whatever they hold (a whole notes section)."""
+    if isinstance(node, BaseModel):
+        if getattr(node, "_kept", None):
+            node._kept = {}
+        for name in type(node).model_fields:
+            _drop_unreadable(getattr(node, name))
+    elif isinstance(node, list):
+        for item in node:
+            _drop_unreadable(item)
 
 
 def _drop_hidden(node: Any) -> None:

@@ -42,6 +42,8 @@ class Profile(HideableItem):
 
 
 class Basics(Entry):
+    LEGACY_KEYS: ClassVar[dict[str, str]] = {"website": "url", "picture": "image"}
+
     name: str = Field("", title="Name", examples=["허형록 (Hyeongrok Heo)"])
     label: str = Field("", title="Headline", examples=["Backend Engineer"])
     image: str = Field("", title="Photo", description="A file path or a data: URI.")
@@ -80,6 +82,8 @@ class WorkExtras(ItemExtras):
 
 
 class Work(HideableItem):
+    LEGACY_KEYS: ClassVar[dict[str, str]] = {"company": "name", "website": "url"}
+
     name: str = Field("", title="Company")
     location: str = Field("", title="Location")
     description: str = Field("", title="About the company")
@@ -97,6 +101,8 @@ class Work(HideableItem):
 
 
 class Volunteer(HideableItem):
+    LEGACY_KEYS: ClassVar[dict[str, str]] = {"website": "url"}
+
     organization: str = Field("", title="Organization")
     position: str = Field("", title="Position")
     url: str = Field("", title="URL")
@@ -107,6 +113,8 @@ class Volunteer(HideableItem):
 
 
 class Education(HideableItem):
+    LEGACY_KEYS: ClassVar[dict[str, str]] = {"gpa": "score"}
+
     institution: str = Field("", title="Institution")
     url: str = Field("", title="URL")
     area: str = Field("", title="Field of study")
@@ -132,6 +140,8 @@ class Certificate(HideableItem):
 
 
 class Publication(HideableItem):
+    LEGACY_KEYS: ClassVar[dict[str, str]] = {"website": "url"}
+
     name: str = Field("", title="Title")
     publisher: str = Field("", title="Publisher")
     releaseDate: IsoDate = Field(None, title="Date")
@@ -256,8 +266,17 @@ class ResumeExtras(Entry):
     @field_validator("sections")
     @classmethod
     def _unique_section_ids(cls, sections: list[CustomSection]) -> list[CustomSection]:
+        """A custom section becomes a top-level key of the JSON Resume export: an id that
+        is one already (basics, meta, $schema, a standard section, our x-cveditor…)
+        would overwrite that key, so it is refused, like an id used twice."""
+        reserved = {f.alias or name for name, f in Resume.model_fields.items()}
         seen: set[str] = set(STANDARD_SECTIONS)
         for index, section in enumerate(sections):
+            if section.id in reserved or section.id.startswith(EXTRAS_KEY):
+                raise ValueError(
+                    f"section {index} has the id {section.id!r}, which is reserved: it is "
+                    "a top-level key of a JSON Resume file; choose another id"
+                )
             if section.id in seen:
                 raise ValueError(
                     f"section {index} has the id {section.id!r}, which is used twice "

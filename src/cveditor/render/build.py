@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QColorSpace, QImage, QImageReader
 
+from ..errors import ResumeFileError
 from ..model.resume import Resume
 from .fonts import document_font
 from .html import render_html, resolve_style
@@ -23,33 +25,131 @@ class RenderedResume:
     theme: Theme
     html: str
     pages: PagedDocument
+    photo_problem: str = ""  # why basics.image was not used, for the user; "" when fine
 
 
 PHOTO_RESOURCE = "cv-photo"
+#: A photo bigger than this is not a portrait: refused before it is decoded.
+MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
 
-def load_photo(image: str, base_dir: Path | None = None) -> QImage | None:
-    """basics.image as a picture: a data: URI or a local file (relative to the résumé).
+class PhotoProblem(Exception):
+    """basics.image names a picture that cannot be used; the message says why."""
 
-    Web addresses are never fetched: a résumé renders the same offline.
-    """
-    if not image:
-        return None
+
+def _sniff(raw: bytes) -> str:
+    """The raster format the bytes really are (by their magic number), or ""."""
+    if raw.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if raw.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if raw[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if raw[:2] == b"BM":
+        return "bmp"
+    if raw[:4] == b"RIFF" and raw[8:12] == b"WEBP":
+        return "webp"
+    return ""
+
+
+def _photo_bytes(image: str, base_dir: Path | None) -> bytes:
     if image.startswith("data:"):
         _, _, payload = image.partition(",")
         try:
-            raw = base64.b64decode(payload, validate=False)
+            return base64.b64decode(payload, validate=False)
         except (binascii.Error, ValueError):
-            return None
-        picture = QImage.fromData(raw)
-    elif "://" in image and not image.startswith("file://"):
+            raise PhotoProblem("photo not used: its data: URI is not valid base64") from None
+    if "://" in image and not image.startswith("file://"):
+        raise PhotoProblem(
+            "photo not used: it is a web address, and cveditor never fetches pictures — "
+            "save it and choose the file"
+        )
+    path = Path(image.removeprefix("file://")).expanduser()
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    try:
+        if path.stat().st_size > MAX_PHOTO_BYTES:
+            raise PhotoProblem(f"photo not used: {path} is over {MAX_PHOTO_BYTES // 2**20} MB")
+        return path.read_bytes()
+    except (OSError, ValueError):
+        raise PhotoProblem(f"photo not used: {path} cannot be read (no such file?)") from None
+
+
+def load_photo(image: str, base_dir: Path | None = None) -> QImage | None:
+    """basics.image as pixels only: None when there is none, PhotoProblem when unusable.
+
+    A data: URI or a local file (relative to the résumé). Web addresses are never
+    fetched, and only PNG, JPEG, WebP, BMP and GIF are decoded, chosen by the bytes'
+    magic number: an SVG could pull in other local files. The picture is copied pixel
+    by pixel, so no comment, text chunk, EXIF or colour profile of the file goes along.
+    """
+    if not image:
         return None
-    else:
-        path = Path(image.removeprefix("file://")).expanduser()
-        if not path.is_absolute() and base_dir is not None:
-            path = base_dir / path
-        picture = QImage(str(path)) if path.is_file() else QImage()
-    return None if picture.isNull() else picture
+    raw = _photo_bytes(image, base_dir)
+    kind = _sniff(raw)
+    if not kind:
+        raise PhotoProblem(
+            "photo not used: it is not a PNG, JPEG, WebP, BMP or GIF picture (SVG and "
+            "other formats are refused)"
+        )
+    buffer = QBuffer()
+    buffer.setData(QByteArray(raw))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, kind.encode())
+    reader.setDecideFormatFromContent(False)
+    reader.setAutoTransform(True)  # EXIF orientation applied: the EXIF itself stays behind
+    picture = reader.read()
+    if picture.isNull():
+        raise PhotoProblem(
+            f"photo not used: it cannot be decoded as {kind.upper()}: {reader.errorString()}"
+        )
+    return _pixels_only(picture)
+
+
+def _pixels_only(picture: QImage) -> QImage:
+    """A new image holding only ``picture``'s pixels (in sRGB): no text, no profile."""
+    space = picture.colorSpace()
+    if space.isValid() and space != QColorSpace(QColorSpace.NamedColorSpace.SRgb):
+        picture = picture.convertedToColorSpace(QColorSpace(QColorSpace.NamedColorSpace.SRgb))
+    fmt = QImage.Format.Format_ARGB32 if picture.hasAlphaChannel() else QImage.Format.Format_RGB32
+    picture = picture.convertToFormat(fmt)
+    bits = bytes(picture.constBits())
+    # copy(): the new image owns its pixels and has never had a text key
+    return QImage(bits, picture.width(), picture.height(), picture.bytesPerLine(), fmt).copy()
+
+
+def photo_data_uri(picture: QImage) -> str:
+    """The picture as it leaves a file: a PNG written by Qt from the pixels alone."""
+    png = QBuffer()
+    png.open(QIODevice.OpenModeFlag.WriteOnly)
+    picture.save(png, "PNG")
+    return f"data:image/png;base64,{base64.b64encode(bytes(png.data())).decode()}"
+
+
+def theme_prints_photo(resume: Resume, theme: Theme | None = None) -> bool:
+    """Whether the résumé's theme shows a photo: its HTML uses the ``cv-photo`` picture."""
+    try:
+        html = render_html(resume, theme=theme, photo=True)
+    except ResumeFileError:
+        return False
+    return f'src="{PHOTO_RESOURCE}"' in html
+
+
+def shareable_photo(
+    resume: Resume, base_dir: Path | None = None, *, include_unprinted: bool = False
+) -> tuple[str, str]:
+    """(the photo as it may leave, the problem to tell the user).
+
+    The photo leaves as a re-encoded data: URI (never a path) only when the theme
+    prints it, or the user asked for unprinted fields too; "" otherwise.
+    """
+    try:
+        picture = load_photo(resume.basics.image, base_dir)
+    except PhotoProblem as problem:
+        return "", str(problem)
+    if picture is None or not (include_unprinted or theme_prints_photo(resume)):
+        return "", ""
+    return photo_data_uri(picture), ""
 
 
 def render_resume(
@@ -60,7 +160,10 @@ def render_resume(
     base_dir: Path | None = None,
 ) -> RenderedResume:
     theme = theme or get_theme(resume.layout.theme)
-    photo = load_photo(resume.basics.image, base_dir)
+    try:
+        photo, photo_problem = load_photo(resume.basics.image, base_dir), ""
+    except PhotoProblem as problem:
+        photo, photo_problem = None, str(problem)
     html = render_html(resume, theme=theme, today=today, photo=photo is not None)
     style = resolve_style(resume, theme)
     font = document_font(resume.layout.fontFamily or theme.font, style.font_size)
@@ -73,4 +176,4 @@ def render_resume(
         footer=resume.basics.name if layout.footer else "",
         images={PHOTO_RESOURCE: photo} if photo is not None else None,
     )
-    return RenderedResume(resume, theme, html, pages)
+    return RenderedResume(resume, theme, html, pages, photo_problem)

@@ -172,7 +172,7 @@ class _Builder:
     def period(self, item: HideableItem, *, duration: bool = False) -> str:
         """The item's start–end period; a date typed as text the user has not corrected
         yet prints exactly as typed (no duration is guessed from it)."""
-        typed = item.cv.typedDates
+        typed = item.typed_dates()
         start, end = item.startDate, item.endDate  # type: ignore[attr-defined]
         if "startDate" not in typed and "endDate" not in typed:
             return format_period(start, end, self.locale, today=self.today, duration=duration)
@@ -183,7 +183,7 @@ class _Builder:
         return PERIOD_JOIN[self.locale].join(p for p in (first, last) if p)
 
     def single(self, item: HideableItem, name: str) -> str:
-        typed = item.cv.typedDates.get(name)
+        typed = item.typed_dates().get(name)
         return typed if typed is not None else format_date(getattr(item, name), self.locale)
 
     def section(self, section_id: str) -> SectionView:

@@ -10,6 +10,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline.state_inline import Scanned, StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -70,12 +71,52 @@ def _parse_inline_cjk_friendly(src: str, md: MarkdownIt, env: EnvType, tokens: l
         rule(state)
 
 
+#: Emphasis, strong and strikethrough inside one another beyond this depth are printed as
+#: the text around them (italic inside italic looks the same).
+MAX_INLINE_NESTING = 8
+
+
+def _flatten_deep_emphasis(state: StateCore) -> None:
+    """Drop emphasis tags nested deeper than MAX_INLINE_NESTING, keeping their text.
+
+    ``*a *a *a … b … a* a* a*`` nests one ``<em>`` per star; Qt's HTML parser resolves
+    each element's style through all its ancestors, so a 100 KB field of such stars took
+    minutes to lay out (time grows with length × depth). With the depth capped the work
+    is linear in the field's length.
+    """
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        kept: list[Token] = []
+        open_kept: list[bool] = []  # for each open tag: whether it was kept
+        depth = 0
+        for token in block.children:
+            if token.nesting == 1 and token.type in _NESTING_TAGS:
+                keep = depth < MAX_INLINE_NESTING
+                open_kept.append(keep)
+                depth += keep
+                if keep:
+                    kept.append(token)
+            elif token.nesting == -1 and token.type in _CLOSING_TAGS and open_kept:
+                if open_kept.pop():
+                    depth -= 1
+                    kept.append(token)
+            else:
+                kept.append(token)
+        block.children = kept
+
+
+_NESTING_TAGS = frozenset({"em_open", "strong_open", "s_open"})
+_CLOSING_TAGS = frozenset({"em_close", "strong_close", "s_close"})
+
+
 def _build() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.validateLink = _safe_link  # type: ignore[method-assign]
     md.add_render_rule("image", _image_as_alt_text)
     md.inline.parse = _parse_inline_cjk_friendly  # type: ignore[method-assign]
+    md.core.ruler.push("flatten_deep_emphasis", _flatten_deep_emphasis)
     return md
 
 

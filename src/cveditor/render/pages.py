@@ -7,6 +7,7 @@ keep-together pass is in paginate.py.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -55,7 +56,14 @@ class PageGeometry:
 
     @property
     def body(self) -> QSizeF:
-        return QSizeF(self.width - self.left - self.right, self.height - self.top - self.bottom)
+        """The body's size; its height is a whole number of 1/64 pt.
+
+        Qt lays out in 1/64 pt and cuts the page height down to that grid, so with any
+        other height page ``n`` starts ``n`` × (up to 1/64 pt) higher than ``n`` × height:
+        35 pt after 2 400 A4 pages, and the pages we paint would drift off Qt's.
+        """
+        height = math.floor((self.height - self.top - self.bottom) * 64) / 64
+        return QSizeF(self.width - self.left - self.right, height)
 
 
 def _points_device() -> QImage:

@@ -3,19 +3,29 @@
 Built-in themes live in resources/themes; user themes, same format, in the user data
 folder (``cveditor themes`` prints where). A user theme of the same id replaces a
 built-in one.
+
+A user theme is untrusted input: one that cannot be read is set aside and reported by
+name (``load_themes().broken``) while every other theme keeps working, its options are
+range-checked here, and a résumé naming a broken or missing theme is drawn with the
+default theme plus a message (``Theme.problem``) instead of failing.
 """
 
 from __future__ import annotations
 
+import math
+import re
 import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 
 from ..errors import ResumeFileError
 from ..paths import user_themes_dir
 from ..resources import resource_path
 
 DEFAULT_THEME = "classic"
+FONT_SIZE_RANGE = (6.0, 20.0)  # the same range as Layout.fontSize and the Size spin box
+COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_TEXT = 200  # name, font: shown in one line of the theme picker
 
 
 @dataclass(frozen=True)
@@ -31,10 +41,90 @@ class Theme:
     font: str = ""
     font_size: float = 10.0
     options: dict[str, object] = field(default_factory=dict)
+    problem: str = ""  # set when this theme stands in for one that cannot be used
+
+
+@dataclass(frozen=True)
+class ThemeCatalog:
+    """The usable themes by id, and the user themes that failed to load, by id."""
+
+    themes: dict[str, Theme]
+    broken: dict[str, ResumeFileError]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links followed, stays inside ``folder`` (already resolved)."""
+    try:
+        return path.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+def _text(data: dict, key: str, default: str, spec: Path, prefix: str = "") -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str) or len(value) > MAX_TEXT * 10:
+        raise ResumeFileError(
+            f"{key} must be a string of at most {MAX_TEXT * 10} characters",
+            file=spec,
+            field=prefix + key,
+        )
+    return value
+
+
+def _font_size(options: dict, spec: Path) -> float:
+    value = options.get("font_size", 10.0)
+    low, high = FONT_SIZE_RANGE
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ResumeFileError(
+            f"font_size must be a number of points, not {value!r}",
+            file=spec,
+            field="options.font_size",
+        )
+    if not low <= value <= high:
+        raise ResumeFileError(
+            f"font_size must be between {low:g} and {high:g} pt, not {value:g}",
+            file=spec,
+            field="options.font_size",
+        )
+    return float(value)
+
+
+def _accent(options: dict, spec: Path) -> str:
+    value = options.get("accent", "#1f4e79")
+    if not isinstance(value, str) or not COLOR.match(value):
+        raise ResumeFileError(
+            f"accent must be a colour written #rrggbb, not {value!r}",
+            file=spec,
+            field="options.accent",
+        )
+    return value
+
+
+def _template(data: dict, folder: Path, real: Path, spec: Path) -> str:
+    """The template's name: a relative path to a file inside the theme folder."""
+    name = _text(data, "template", "resume.html.j2", spec)
+    pure = PurePosixPath(name)
+    if not name or pure.is_absolute() or ".." in pure.parts or "\\" in name:
+        raise ResumeFileError(
+            f"template must name a file inside the theme folder, not {name!r}",
+            file=spec,
+            field="template",
+        )
+    path = folder.joinpath(*pure.parts)
+    if not _inside(path, real):
+        raise ResumeFileError(
+            f"{name} is a link that leads outside the theme folder", file=spec, field="template"
+        )
+    if not path.is_file():
+        raise ResumeFileError(f"there is no template {name}", file=spec, field="template")
+    return name
 
 
 def _read_theme(folder: Path, builtin: bool) -> Theme:
     spec = folder / "theme.toml"
+    real = folder.resolve()
+    if not _inside(spec, real):
+        raise ResumeFileError("theme.toml is a link that leads outside the theme folder", file=spec)
     try:
         data = tomllib.loads(spec.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -42,45 +132,80 @@ def _read_theme(folder: Path, builtin: bool) -> Theme:
     except tomllib.TOMLDecodeError as error:
         raise ResumeFileError(f"not valid TOML: {error}", file=spec) from None
     options = data.get("options", {})
-    try:
-        return Theme(
-            id=folder.name,
-            name=str(data.get("name", folder.name)),
-            description=str(data.get("description", "")),
-            folder=folder,
-            builtin=builtin,
-            template=str(data.get("template", "resume.html.j2")),
-            ats_friendly=bool(data.get("ats_friendly", True)),
-            accent=str(options.get("accent", "#1f4e79")),
-            font=str(options.get("font", "")),
-            font_size=float(options.get("font_size", 10.0)),
-            options=dict(options),
-        )
-    except (TypeError, ValueError) as error:
-        raise ResumeFileError(f"bad option value: {error}", file=spec, field="options") from None
+    if not isinstance(options, dict):
+        raise ResumeFileError("options must be a table ([options])", file=spec, field="options")
+    ats = data.get("ats_friendly", True)
+    if not isinstance(ats, bool):
+        raise ResumeFileError("ats_friendly must be true or false", file=spec, field="ats_friendly")
+    return Theme(
+        id=folder.name,
+        name=_text(data, "name", folder.name, spec)[:MAX_TEXT] or folder.name,
+        description=_text(data, "description", "", spec),
+        folder=folder,
+        builtin=builtin,
+        template=_template(data, folder, real, spec),
+        ats_friendly=ats,
+        accent=_accent(options, spec),
+        font=_text(options, "font", "", spec, "options.")[:MAX_TEXT],
+        font_size=_font_size(options, spec),
+        options=dict(options),
+    )
 
 
 def builtin_themes_dir() -> Path:
     return resource_path("themes")
 
 
-def available_themes() -> dict[str, Theme]:
-    """All themes by id: built-in first, then user themes (which may replace them)."""
+def load_themes() -> ThemeCatalog:
+    """Built-in themes first, then user themes (which may replace them). A user theme
+    that cannot be read goes to ``broken`` and replaces nothing."""
     themes: dict[str, Theme] = {}
+    broken: dict[str, ResumeFileError] = {}
     for root, builtin in ((builtin_themes_dir(), True), (user_themes_dir(), False)):
-        if not root.is_dir():
-            continue
-        for folder in sorted(root.iterdir()):
-            if (folder / "theme.toml").is_file():
+        try:
+            folders = sorted(root.iterdir()) if root.is_dir() else []
+        except OSError:
+            folders = []
+        for folder in folders:
+            spec = folder / "theme.toml"
+            if not (spec.exists() or spec.is_symlink()):
+                continue
+            try:
                 themes[folder.name] = _read_theme(folder, builtin)
-    return themes
+            except ResumeFileError as error:
+                if builtin:  # a defect of the installation, not of the user's theme
+                    raise
+                broken[folder.name] = error
+    return ThemeCatalog(themes, broken)
 
 
-def get_theme(theme_id: str) -> Theme:
-    themes = available_themes()
-    if theme_id not in themes:
-        raise ResumeFileError(
-            f"there is no theme {theme_id!r}; available: {', '.join(sorted(themes))}",
-            field="x-cveditor.layout.theme",
-        )
-    return themes[theme_id]
+def available_themes() -> dict[str, Theme]:
+    """All usable themes by id: built-in first, then user themes."""
+    return load_themes().themes
+
+
+def get_theme(theme_id: str, *, fallback: bool = True) -> Theme:
+    """The theme ``theme_id``. One that is missing or cannot be used raises, or with
+    ``fallback`` (a résumé naming it must still preview and export) is replaced by the
+    default theme whose ``problem`` says why. A broken user copy of a built-in theme is
+    replaced by the built-in one, also with a ``problem``."""
+    catalog = load_themes()
+    themes = catalog.themes
+    theme, error = themes.get(theme_id), catalog.broken.get(theme_id)
+    if theme is not None and error is None:
+        return theme
+    if error is not None:
+        reason = f"theme {theme_id!r} cannot be used: {error.located()}"
+        if theme is None and not fallback:
+            raise ResumeFileError(
+                f"theme {theme_id!r} cannot be used: {error.message}",
+                file=error.file,
+                field=error.field,
+                line=error.line,
+            )
+    else:
+        reason = f"there is no theme {theme_id!r}; available: {', '.join(sorted(themes))}"
+        if not fallback:
+            raise ResumeFileError(reason, field="x-cveditor.layout.theme")
+    stand_in = theme or themes.get(DEFAULT_THEME) or next(iter(themes.values()))
+    return replace(stand_in, problem=f"{reason}; using {stand_in.name!r} instead")

@@ -103,6 +103,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("fit-width", "Fit &Width", "preview.fit_width", menu="view", keys=("Ctrl+1",)),
     ActionSpec("fit-page", "Fit &Page", "preview.fit_page", menu="view", keys=("Ctrl+2",)),
     ActionSpec("actual-size", "&100%", "preview.actual_size", menu="view", keys=("Ctrl+0",)),
+    ActionSpec("problems", "P&roblems", "toggle_problems", menu="view", keys=("Ctrl+Shift+R",),
+               group=1, checkable=True,
+               tip="What the file holds that cveditor keeps without reading"),
     ActionSpec("focus-sections", "Go to &Sections", "focus_sections", menu="view",
                keys=("Alt+1",), group=1),
     ActionSpec("focus-editor", "Go to &Editor", "focus_editor", menu="view", keys=("Alt+2",),
@@ -160,10 +163,10 @@ def resolve(owner: object, dotted: str):
 
 
 def typeable(sequence: QKeySequence) -> bool:
-    """Whether an ordinary keyboard can type it (not Qt.Key_New, Key_Undo … that some
-    platforms bind for dedicated keys)."""
+    """Whether an ordinary keyboard can type it (not Qt.Key_New, Key_Undo, F14 … that
+    some platforms bind for dedicated keys)."""
     key = sequence[0].key()
-    return key < Qt.Key.Key_Escape or Qt.Key.Key_Escape <= key <= Qt.Key.Key_F35
+    return key < Qt.Key.Key_Escape or Qt.Key.Key_Escape <= key <= Qt.Key.Key_F12
 
 
 def key_text(spec: ActionSpec) -> str:

@@ -306,3 +306,49 @@ def show_document(parent: QWidget, title: str, text: str, *, markdown: bool = Tr
     column.addWidget(buttons)
     dialog.resize(720, 560)
     dialog.exec()
+
+
+def ask_overwrite_read_only(parent: QWidget | None, path: Path) -> bool:
+    """True to overwrite a file without write permission (it stays read-only); the safe
+    answer, Cancel (also Esc), writes nothing: Save As… keeps the work under another name."""
+    role = QMessageBox.ButtonRole
+    return (
+        _choose(
+            parent,
+            QMessageBox.Icon.Warning,
+            "File is read-only",
+            f"“{path.name}” is read-only: it is protected against changes.",
+            "Overwrite: replace its content with your version anyway (it stays read-only).\n"
+            "Cancel: write nothing; use File ▸ Save As… to keep your version under another "
+            "name.",
+            [
+                ("Overwrite", role.DestructiveRole, "overwrite"),
+                ("Cancel", role.RejectRole, "cancel"),
+            ],
+            default="cancel",
+            escape="cancel",
+        )
+        == "overwrite"
+    )
+
+
+def ask_save_deleted_file(parent: QWidget | None, path: Path) -> bool:
+    """True to write the file again: it was deleted or moved away since it was opened."""
+    role = QMessageBox.ButtonRole
+    return (
+        _choose(
+            parent,
+            QMessageBox.Icon.Warning,
+            "File deleted on disk",
+            f"“{path.name}” was deleted or moved by another program since you opened it.",
+            f"Save: write your version again as\n{path}\n"
+            "Cancel: write nothing (File ▸ Save As… saves under another name).",
+            [
+                ("Save", role.AcceptRole, "save"),
+                ("Cancel", role.RejectRole, "cancel"),
+            ],
+            default="save",
+            escape="cancel",
+        )
+        == "save"
+    )

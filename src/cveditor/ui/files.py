@@ -7,11 +7,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..document import ResumeDocument
 from ..errors import ResumeFileError
+from ..io.atomic import ReadOnlyFileError
 from ..io.formats import read_resume
 from ..model.resume import Resume
 from . import autosave, dialogs, locks
@@ -19,6 +20,7 @@ from .settings import Settings
 
 
 class FileController(QObject):
+    recentChanged = Signal()  # File ▸ Open Recent has a new first entry
     def __init__(self, window: QWidget, document: ResumeDocument, settings: Settings) -> None:
         super().__init__(window)
         self.window, self.document, self.settings = window, document, settings
@@ -83,8 +85,9 @@ class FileController(QObject):
         resume = self._read_replacement(path, read_resume, "Cannot open", "opening another file")
         if resume is None:
             return False
-        self.document.replace(resume, Path(path))
         self.settings.add_recent(Path(path))
+        self.document.replace(resume, Path(path), source_text=_text_of(Path(path)))
+        self.recentChanged.emit()
         return True
 
     def open_copy(self, path: Path) -> bool:
@@ -99,15 +102,18 @@ class FileController(QObject):
     def _read_replacement(
         self, path: Path | None, read, title: str, reason: str = ""
     ) -> Resume | None:
-        """Read a résumé that is to replace the current one, after asking about unsaved
-        changes; None (current document untouched) if anything says no or fails."""
-        self.discard_reason = reason
-        if path is None or not self.may_discard():
+        """Read a résumé that is to replace the current one, then ask about unsaved
+        changes (a file that cannot be read costs the user no question and no work);
+        None (current document untouched) if anything fails or says no."""
+        if path is None:
             return None
         try:
             resume = read(path)
         except ResumeFileError as error:
             dialogs.show_error(self.window, title, error.located())
+            return None
+        self.discard_reason = reason
+        if not self.may_discard():
             return None
         self._forget_autosave()
         return resume
@@ -116,9 +122,11 @@ class FileController(QObject):
         """Save in place; an untitled or read-only document asks for a name instead."""
         if self.document.path is None or self.read_only:
             return self.save_as()
-        if self.document.changed_on_disk() and not dialogs.ask_overwrite_changed_file(
-            self.window, self.document.path
-        ):
+        change = self.document.changed_on_disk()
+        if change == "deleted":
+            if not dialogs.ask_save_deleted_file(self.window, self.document.path):
+                return False
+        elif change and not dialogs.ask_overwrite_changed_file(self.window, self.document.path):
             return False
         return self._save_to(self.document.path)
 
@@ -141,13 +149,19 @@ class FileController(QObject):
     def _save_to(self, path: Path) -> bool:
         previous = self.document.path
         try:
-            self.document.save(path)
+            try:
+                self.document.save(path)
+            except ReadOnlyFileError:  # never overwritten silently: ask (docs/saving.md)
+                if not dialogs.ask_overwrite_read_only(self.window, path):
+                    return False
+                self.document.save(path, overwrite_read_only=True)
         except ResumeFileError as error:
             dialogs.show_error(self.window, "Cannot save", error.located())
             return False
         autosave.discard(autosave.slot_path(self.window_id, previous))  # only this window's
         self._forget_autosave()
         self.settings.add_recent(path)
+        self.recentChanged.emit()
         return True
 
     def import_file(self, path: Path | None = None) -> bool:
@@ -338,6 +352,14 @@ class FileController(QObject):
     def _current_status(self) -> str:
         status_bar = getattr(self.window, "statusBar", None)
         return status_bar().currentMessage() if status_bar is not None else ""
+
+
+def _text_of(path: Path) -> str:
+    """The JSON text a résumé was read from, for the lines of its problems."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -44,6 +44,7 @@ from .editors.fields import dispose
 from .editors.sections import broken_section_editor, section_editor
 from .files import FileController
 from .preview import PreviewWidget
+from .problems_panel import ProblemsPanel
 from .section_list import SectionList
 from .settings import Settings
 from .shortcut_guard import ShortcutGuard
@@ -101,6 +102,12 @@ class MainWindow(QMainWindow):
         self.history_dock.setWidget(QUndoView(self.document.undo_stack))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
+        self.problems_panel = ProblemsPanel(self.document)
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problems-dock")
+        self.problems_dock.setWidget(self.problems_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
         self.pages_label = QLabel()
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -160,6 +167,7 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._undo_text)
         stack.redoTextChanged.connect(self._redo_text)
         self.history_dock.visibilityChanged.connect(self._history_shown)
+        self.problems_dock.visibilityChanged.connect(self._problems_shown)
 
     def _undo_text(self, text: str) -> None:
         self.actions["undo"].setText(f"&Undo {text}".strip())
@@ -182,9 +190,10 @@ class MainWindow(QMainWindow):
         doc.reset.connect(self._document_replaced)
         doc.dirtyChanged.connect(self.update_title)
         doc.pathChanged.connect(self.update_title)
-        doc.pathChanged.connect(self._fill_recent)
+        self.files.recentChanged.connect(self._fill_recent)
         self.preview_timer.timeout.connect(self.render_now)
         self.sections.selected.connect(self.show_section)
+        self.problems_panel.goTo.connect(self.go_to)
         self.preview.zoomChanged.connect(self.zoom_label.setText)
 
     def _parts(self) -> list[QWidget]:
@@ -241,9 +250,17 @@ class MainWindow(QMainWindow):
             self._rebuild_editors()
 
     def _document_replaced(self) -> None:
+        self.statusBar().clearMessage()  # "Exported to …" was about the other résumé
         self._rebuild_editors()
         self.update_title()
         self.render_now()
+        problems = self.problems_panel.problems
+        if problems:  # a file with values we keep unread: say so, once, where it shows
+            self.problems_dock.show()
+            self.statusBar().showMessage(
+                f"{len(problems)} problem(s) in this file: see View ▸ Problems. "
+                "What cveditor cannot read is kept and saved as it was."
+            )
 
     def _rebuild_editors(self) -> None:
         current = self.sections.current_id() or "basics"
@@ -308,6 +325,46 @@ class MainWindow(QMainWindow):
             action.setChecked(shown)
             action.blockSignals(False)
 
+    def toggle_problems(self, shown: bool) -> None:
+        self.problems_dock.setVisible(shown)
+
+    def _problems_shown(self, shown: bool) -> None:
+        action = self.actions["problems"]
+        if action.isChecked() != shown and not self.isHidden():
+            action.blockSignals(True)
+            action.setChecked(shown)
+            action.blockSignals(False)
+
+    def go_to(self, model_path: tuple) -> None:
+        """Show the editor of the field at ``model_path`` with the cursor in it."""
+        if not model_path:
+            return
+        head = model_path[0]
+        if head == "cv" and len(model_path) > 2 and model_path[1] == "sections":
+            sections = self.document.resume.custom_sections
+            section_id = sections[model_path[2]].id if model_path[2] < len(sections) else None
+        else:
+            section_id = str(head) if head in self.sections.ids() else None
+        if section_id is None:
+            return
+        self.sections.select(section_id)
+        editor = self._editor_ids.get(section_id)
+        if editor is None:
+            return
+        from .editors.item_list import ItemListEditor
+
+        for lists in editor.findChildren(ItemListEditor):
+            depth = len(lists.path)
+            if model_path[:depth] == lists.path and len(model_path) > depth:
+                row = model_path[depth]
+                if isinstance(row, int) and 0 <= row < lists.list.count():
+                    lists.list.setCurrentRow(row)
+        QApplication.processEvents()
+        for widget in editor.findChildren(QWidget):
+            if getattr(widget, "path", None) == model_path:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
     def set_attach_source(self, on: bool) -> None:
         self.settings.attach_source = on
 
@@ -315,10 +372,19 @@ class MainWindow(QMainWindow):
         self.sections.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_editor(self) -> None:
+        """The cursor goes to the editor's first text field (not a button)."""
         editor = self.editors.currentWidget()
-        if editor is not None:
-            editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            editor.focusNextChild()
+        if editor is None:
+            return
+        from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit
+
+        for widget in editor.findChildren(QWidget):
+            if isinstance(widget, QAbstractItemView | QLineEdit | QPlainTextEdit) and (
+                widget.isVisible() and widget.isEnabled()
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_preview(self) -> None:
         self.preview.setFocus(Qt.FocusReason.ShortcutFocusReason)

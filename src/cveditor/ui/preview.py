@@ -149,6 +149,16 @@ class PreviewWidget(QScrollArea):
         bar.setValue(round(fraction * self.view.height()))
         self.zoomChanged.emit(label)
 
+    def keyPressEvent(self, event) -> None:
+        """Home/End (and Ctrl+Home/End) go to the first and the last page."""
+        bar = self.verticalScrollBar()
+        if event.key() == Qt.Key.Key_Home:
+            bar.setValue(bar.minimum())
+        elif event.key() == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.mode != "percent":

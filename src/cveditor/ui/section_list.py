@@ -142,7 +142,16 @@ class SectionList(QWidget):
 
     def _current_changed(self, current, _previous) -> None:
         if current is not None:
-            self.selected.emit(current.data(ID_ROLE))
+            section_id = current.data(ID_ROLE)
+            self._enable_actions(section_id)
+            self.selected.emit(section_id)
+
+    def _enable_actions(self, section_id: str) -> None:
+        """Grey out what cannot apply: removing a standard section, moving the profile."""
+        custom = self.document.resume.custom_section(section_id) is not None
+        self.actions["section-remove"].setEnabled(custom)
+        for key in ("section-up", "section-down", "section-print"):
+            self.actions[key].setEnabled(section_id != "basics")
 
     # --- user actions ---------------------------------------------------------------
 
@@ -239,8 +248,16 @@ class SectionList(QWidget):
             title = dialogs.ask_text(self, "New section", "Title:")
             if title is None or not title.strip():
                 return ""
-        taken = set(STANDARD_SECTIONS) | {s.id for s in self.document.resume.custom_sections}
+        from ..model.base import EXTRAS_KEY
+        from ..model.resume import Resume
+
+        # every top-level key of a résumé is taken too: the id becomes one in JSON Resume
+        reserved = {f.alias or name for name, f in Resume.model_fields.items()}
+        taken = set(STANDARD_SECTIONS) | reserved
+        taken |= {s.id for s in self.document.resume.custom_sections}
         base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or kind
+        if base.startswith(EXTRAS_KEY):
+            base = f"section-{base}"
         section_id, n = base, 2
         while section_id in taken:
             section_id, n = f"{base}-{n}", n + 1

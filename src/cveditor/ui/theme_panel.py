@@ -3,8 +3,8 @@ accent colour — all stored in the résumé's layout, each change one undo step
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QStandardItemModel
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..document import ResumeDocument
+from ..errors import ResumeFileError
 from ..model.access import is_under
 from ..render.html import resolve_style
-from ..render.themes import available_themes
+from ..render.themes import load_themes
 from .font_list import fill_font_combo, show_font_family
 
 LAYOUT = ("cv", "layout")
+BROKEN_ROLE = Qt.ItemDataRole.UserRole + 1  # set on the entries of themes that failed to load
 
 
 class ThemePanel(QWidget):
@@ -28,12 +30,14 @@ class ThemePanel(QWidget):
         super().__init__()
         self.document = document
         form = QFormLayout(self)
-        self.themes = available_themes()  # read once: refresh runs on every layout edit
+        catalog = load_themes()  # read once: refresh runs on every layout edit
+        self.themes = catalog.themes
         self.theme = QComboBox()
         for theme in self.themes.values():
             suffix = "" if theme.ats_friendly else "  (less ATS-friendly)"
             self.theme.addItem(theme.name + suffix, theme.id)
             self.theme.setItemData(self.theme.count() - 1, theme.description, 3)
+        self._list_broken(catalog.broken)
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
@@ -57,9 +61,7 @@ class ThemePanel(QWidget):
         for side, spin in self.margins.items():
             form.addRow(f"Margin {side}", spin)
         form.addRow("Accent colour", self.accent)
-        self.theme.activated.connect(
-            lambda: self._set("theme", self.theme.currentData(), "Change theme")
-        )
+        self.theme.activated.connect(self._choose_theme)
         self.paper.activated.connect(
             lambda: self._set("paper", self.paper.currentData(), "Change paper")
         )
@@ -95,6 +97,25 @@ class ThemePanel(QWidget):
         spin.setKeyboardTracking(False)
         return spin
 
+    def _list_broken(self, broken: dict[str, ResumeFileError]) -> None:
+        """A user theme that cannot be used is listed by name, greyed out, with the
+        reason as its tooltip: the user sees which one and why, and cannot choose it."""
+        model = self.theme.model()
+        for theme_id, error in broken.items():
+            self.theme.addItem(f"{theme_id} — cannot be used", theme_id)
+            index = self.theme.count() - 1
+            self.theme.setItemData(index, error.located(), Qt.ItemDataRole.ToolTipRole)
+            self.theme.setItemData(index, True, BROKEN_ROLE)
+            item = model.item(index) if isinstance(model, QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(False)
+
+    def _choose_theme(self, index: int) -> None:
+        if self.theme.itemData(index, BROKEN_ROLE):  # not choosable; show what is in use
+            self.refresh()
+            return
+        self._set("theme", self.theme.itemData(index), "Change theme")
+
     def _set(self, name: str, value, text: str, merge: bool = False) -> None:
         self.document.set_value((*LAYOUT, name), value, text, merge=merge)
 
@@ -108,6 +129,17 @@ class ThemePanel(QWidget):
         if is_under(changed, LAYOUT) or is_under(LAYOUT, changed):
             self.refresh()
 
+    def _theme_index(self, theme_id: str) -> int:
+        """The usable entry of ``theme_id`` if there is one, else its broken entry (so
+        that the picker says the résumé's theme cannot be used), else -1."""
+        found = -1
+        for index in range(self.theme.count()):
+            if self.theme.itemData(index) == theme_id:
+                if not self.theme.itemData(index, BROKEN_ROLE):
+                    return index
+                found = index
+        return found
+
     def refresh(self) -> None:
         layout = self.document.resume.layout
         widgets = [
@@ -120,7 +152,7 @@ class ThemePanel(QWidget):
             *self.margins.values(),
         ]
         blockers = [QSignalBlocker(w) for w in widgets]
-        self.theme.setCurrentIndex(max(0, self.theme.findData(layout.theme)))
+        self.theme.setCurrentIndex(max(0, self._theme_index(layout.theme)))
         self.paper.setCurrentIndex(max(0, self.paper.findData(layout.paper)))
         self.locale.setCurrentIndex(max(0, self.locale.findData(layout.locale)))
         show_font_family(self.font, layout.fontFamily)

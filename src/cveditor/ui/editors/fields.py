@@ -154,6 +154,7 @@ class DateField(QWidget, Binding):
         column.setSpacing(2)
         column.addWidget(self.edit)
         column.addWidget(self.error)
+        self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self._tidy)
         self.bind(document, path)
@@ -190,12 +191,13 @@ class DateField(QWidget, Binding):
             self.refresh(force=True)
 
     def _show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.error.setText(message[:1].upper() + message[1:])
         self.error.setVisible(bool(message))
         self.edit.setStyleSheet("border: 1px solid #b00020;" if message else "")
 
     def refresh(self, force: bool = False) -> None:
-        typed = self._typed().get(str(self.path[-1]))
+        item = self.document.get(self.path[:-1])
+        typed = item.typed_dates().get(str(self.path[-1]))
         if self.edit.hasFocus() and not force:
             iso, error = _read_typed(self.edit.text())
             if (iso, self.edit.text() if error else None) == (self.value(), typed):
@@ -223,7 +225,9 @@ def _read_typed(text: str) -> tuple[str | None, str]:
 
 class PhotoField(QWidget):
     """basics.image: a path typed or chosen with a file dialog (stored relative to the
-    résumé when it sits beside it, so the pair can be moved together)."""
+    résumé when it sits beside it, so the pair can be moved together). A photo that
+    cannot be used (missing, SVG, not a picture) says why under the field, the one
+    place the window tells it."""
 
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
         super().__init__()
@@ -232,10 +236,39 @@ class PhotoField(QWidget):
         self.text.setPlaceholderText("a picture file, or empty for none")
         choose = QPushButton("Choose…")
         choose.clicked.connect(self.choose)
-        line = QHBoxLayout(self)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setVisible(False)
+        self.problem.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.text)
         line.addWidget(choose)
+        column.addLayout(line)
+        column.addWidget(self.problem)
+        document.changed.connect(self._on_changed)
+        self.check()
+
+    def _on_changed(self, changed: tuple) -> None:
+        if is_under(self.path, changed) or is_under(changed, self.path):
+            with contextlib.suppress(IndexError, KeyError, AttributeError):
+                self.check()
+
+    def check(self) -> None:
+        """Load the photo as every export will, and show the problem if there is one."""
+        from ...render.build import PhotoProblem, load_photo
+
+        try:
+            load_photo(self.document.get(self.path) or "", self.document.base_dir)
+            message = ""
+        except PhotoProblem as problem:
+            message = str(problem)
+            message = message[:1].upper() + message[1:]
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
 
     def choose(self) -> None:
         from .. import dialogs

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +41,11 @@ class TableEditor(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setToolTip("Double-click a column title to rename it")
         self.table.horizontalHeader().sectionDoubleClicked.connect(self.rename_column)
+        hint = QLabel("Double-click a column title to rename it; Tab moves to the next cell.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        column.addWidget(hint)
+        self._committing = False
         document.changed.connect(self._on_changed)
         self.reload()
 
@@ -51,6 +57,7 @@ class TableEditor(QWidget):
         return [list(section.header)] + [list(r) for r in section.rows]
 
     def reload(self) -> None:
+        current = (self.table.currentRow(), self.table.currentColumn())
         grid = self._grid()
         width = max((len(r) for r in grid), default=0)
         with QSignalBlocker(self.table):
@@ -61,24 +68,36 @@ class TableEditor(QWidget):
             for r, row in enumerate(grid[1:]):
                 for c in range(width):
                     self.table.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
+            if 0 <= current[0] < self.table.rowCount() and current[1] < width:
+                self.table.setCurrentCell(*current)  # the user's place survives undo
 
     def _on_changed(self, changed: tuple) -> None:
+        if self._committing:
+            return  # our own edit: the grid already shows it, and the cell keeps focus
         if is_under(changed, self.path) or is_under(self.path, changed):
             self.reload()
 
-    def _commit(self, header: list[str], rows: list[list[str]], text: str) -> None:
-        stack = self.document.undo_stack
-        stack.beginMacro(text)
-        self.document.set_value((*self.path, "header"), header, text)
-        self.document.set_value((*self.path, "rows"), rows, text)
-        stack.endMacro()
+    def _commit(
+        self, header: list[str], rows: list[list[str]], text: str, *, reload: bool = True
+    ) -> None:
+        """One undo step for header and rows; a cell typed in place is not reloaded (a
+        reload would drop the editor Tab moves to, and the next typing with it)."""
+        self._committing = not reload
+        try:
+            self.document.set_values(
+                {(*self.path, "header"): header, (*self.path, "rows"): rows}, text
+            )
+        finally:
+            self._committing = False
 
     def _edited(self, item: QTableWidgetItem) -> None:
         rows = [list(r) for r in self._section().rows]
         width = self.table.columnCount()
         rows = [r + [""] * (width - len(r)) for r in rows]
         rows[item.row()][item.column()] = item.text()
-        self._commit(list(self._section().header), rows, "Edit table cell")
+        header = list(self._section().header) + [""] * (width - len(self._section().header))
+        title = self._section().title or "table"
+        self._commit(header, rows, f"Edit cell in {title}", reload=False)
 
     def rename_column(self, column: int) -> None:
         from .. import dialogs
@@ -91,9 +110,12 @@ class TableEditor(QWidget):
             self._commit(header, [list(r) for r in self._section().rows], "Rename column")
 
     def add_row(self) -> None:
-        width = max(1, self.table.columnCount())
+        header = list(self._section().header)
+        if not header and not self.table.columnCount():
+            header = ["Column 1"]  # a row needs a column, and a column its title
+        width = max(len(header), self.table.columnCount())
         rows = [list(r) for r in self._section().rows] + [[""] * width]
-        self._commit(list(self._section().header), rows, "Add table row")
+        self._commit(header, rows, "Add table row")
 
     def remove_row(self) -> None:
         row = self.table.currentRow()

@@ -1,0 +1,81 @@
+"""Opening what others wrote (#17): the window opens any JSON résumé, lists what it
+keeps without reading, goes to it, and saves it back as it was."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cveditor.ui.editors.fields import TextField
+from cveditor.ui.main_window import MainWindow
+from cveditor.ui.settings import Settings
+
+from .person import Person, click_menu, menu_action, settle, type_text
+
+CORPUS = Path(__file__).parent / "data" / "jsonresume-corpus"
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    person = Person(monkeypatch)
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.person = person
+    yield win
+    win.document.undo_stack.setClean()
+
+
+def test_odd_file_opens_lists_problems_and_goes_to_them(qtbot, window, tmp_path) -> None:
+    path = tmp_path / "odd.json"
+    shutil.copy(CORPUS / "03-nulls-and-odd-shapes.json", path)
+    window.person.open_path = path
+    click_menu(window, "File", "Open")
+    assert window.person.errors == [], "the file opens"
+    assert window.problems_dock.isVisible()
+    assert menu_action(window, "View", "Problems").isChecked()
+    assert "problem(s) in this file" in window.statusBar().currentMessage()
+    tree = window.problems_panel.tree
+    rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}  # noqa: E501
+    assert {"basics.label", "basics.summary", "references", "work[1].startDate"} <= set(rows)
+    assert rows["work[1].endDate"].text(2) == '"Suspended"'
+    window.render_now()
+    assert "Suspended" in window.rendered.pages.doc.toPlainText(), "free-text dates print"
+    tree.itemActivated.emit(rows["basics.label"], 0)
+    settle()
+    label = next(w for w in window.findChildren(TextField) if w.path == ("basics", "label"))
+    assert label.hasFocus(), "double-click goes to the field"
+    type_text(qtbot, label, "Data Engineer")
+    remaining = {tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())}
+    assert "basics.label" not in remaining, "a field the user set is no longer a problem"
+    window.files.save()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["basics"]["label"] == "Data Engineer"
+    assert saved["basics"]["summary"] == json.loads(
+        (CORPUS / "03-nulls-and-odd-shapes.json").read_text(encoding="utf-8")
+    )["basics"]["summary"]
+    assert saved["references"] == 0 and saved["work"][1]["endDate"] == "Suspended"
+    assert saved["basics"]["email"] is None, "null stays null"
+
+
+def test_legacy_names_upgrade_is_one_undo_step(qtbot, window, tmp_path) -> None:
+    path = tmp_path / "old.json"
+    shutil.copy(CORPUS / "01-pre-1.0-keys.json", path)
+    window.files.open(path)
+    panel = window.problems_panel
+    assert panel.upgrade.isVisible()
+    window.render_now()
+    assert "Banque Exemple" in window.rendered.pages.doc.toPlainText()
+    panel.upgrade.click()
+    window.files.save()
+    upgraded = json.loads(path.read_text(encoding="utf-8"))
+    assert upgraded["work"][0]["name"] == "Banque Exemple" and "company" not in upgraded["work"][0]
+    assert upgraded["education"][0]["score"] == "16/20"
+    click_menu(window, "Edit", "Undo")
+    window.files.save()
+    again = json.loads(path.read_text(encoding="utf-8"))
+    assert again["work"][0]["company"] == "Banque Exemple"
