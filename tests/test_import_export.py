@@ -17,7 +17,7 @@ from cveditor.io.markdown_export import resume_to_markdown
 from cveditor.io.markdown_import import markdown_to_resume
 from cveditor.model.base import EXTRAS_KEY
 from cveditor.model.layout import STANDARD_SECTIONS
-from cveditor.model.printed import printed_resume
+from cveditor.model.printed import printed_resume, shareable_resume
 from cveditor.render.exports import plain_text, standalone_html
 from cveditor.render.pdf import pdf_bytes
 
@@ -40,7 +40,7 @@ def _visible_standard(resume) -> dict:
 @pytest.mark.parametrize("source", [OUR_SAMPLE, OFFICIAL_SAMPLE], ids=["ours", "official"])
 def test_native_to_jsonresume_and_back(tmp_path, source, schema_validator) -> None:
     original = native.load(source)
-    exported = to_jsonresume(original)
+    exported = to_jsonresume(original, include_unprinted=True)
     schema_validator.validate(exported)
     assert f'"{EXTRAS_KEY}":' not in json.dumps(exported), "none of our layout or extras"
     path = tmp_path / "plain.json"
@@ -70,7 +70,7 @@ def test_markdown_round_trip_is_stable(path: Path) -> None:
     first = markdown_to_resume(path.read_text(encoding="utf-8"), str(path))
     markdown = resume_to_markdown(first)
     second = markdown_to_resume(markdown, "exported.md")
-    assert _content(second) == _content(printed_resume(first)), "what prints comes back"
+    assert _content(second) == _content(shareable_resume(first)), "what prints comes back"
     assert resume_to_markdown(second) == markdown
 
 
@@ -151,7 +151,8 @@ def test_convert_command_by_extension(tmp_path, suffix) -> None:
     assert out.stat().st_size > 200
     if suffix == ".pdf":
         assert "허형록" in pdftotext(out)
-        assert read_resume(out) == markdown_to_resume(source.read_text(encoding="utf-8"), "x")
+        source_resume = markdown_to_resume(source.read_text(encoding="utf-8"), "x")
+        assert read_resume(out) == shareable_resume(printed_resume(source_resume))
     if suffix == ".json":
         assert read_resume(out) == markdown_to_resume(source.read_text(encoding="utf-8"), "x")
 

@@ -585,3 +585,31 @@ def test_keys_that_cannot_apply_are_greyed_and_preview_keys(qtbot, window, perso
     select_section(qtbot, window, "work")
     press("Alt+2")
     assert QApplication.focusWidget() is item_list(window, ("work",)).list
+
+
+def test_json_resume_export_carries_unprinted_fields_only_when_asked(
+    qtbot, window, person, tmp_path
+) -> None:
+    window.files.open_copy(OUR_SAMPLE)
+    person.save_path = tmp_path / "plain.json"
+    click_menu(window, "File", "Export As")
+    assert "테헤란로" not in person.save_path.read_text(encoding="utf-8"), "no street address"
+    click_menu(window, "File", "Include Unprinted Personal Fields in JSON Resume Exports")
+    click_menu(window, "File", "Export As")
+    assert "테헤란로" in person.save_path.read_text(encoding="utf-8")
+
+
+def test_save_as_adds_json_before_the_overwrite_question(qtbot, tmp_path) -> None:
+    """#17 point 8: typing "old" in Save As meant old.json, written without asking."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from cveditor.ui import dialogs
+
+    dialog = dialogs.save_dialog(None, str(tmp_path / "resume.json"), dialogs.SAVE_FILTER)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.findChild(QLineEdit, "fileNameEdit").setText("old")
+    dialog.accept()
+    assert Path(dialog.selectedFiles()[0]) == tmp_path / "old.json"

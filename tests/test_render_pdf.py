@@ -160,3 +160,22 @@ def test_text_layer_is_exact(qapp, tmp_path, theme, family) -> None:
     for line in TRICKY:
         assert line in text, f"{line!r} not read back; got: {text[:300]}"
     assert report.lost_words == []
+
+
+def test_digits_after_an_italic_number_stay_in_the_text_layer(qapp, tmp_path) -> None:
+    """#17 point 13: `*99.99%*` (a slanted Regular standing in for an italic) made every
+    later digit of the page vanish from the text layer; an ATS then read no phone."""
+    resume = Resume.model_validate(
+        {
+            "basics": {"name": "Test Person", "summary": "가용성 *99.99%* 달성, 010-2345-6789"},
+            "work": [{"name": "Acme", "position": "Dev", "startDate": "2020-01",
+                      "highlights": ["*99.99%* uptime", "latency 120 ms"]}],
+        }
+    )
+    data, report = pdf_bytes(resume, today=date(2026, 12, 1))
+    path = tmp_path / "italic.pdf"
+    path.write_bytes(data)
+    text = " ".join(pdftotext(path).split())
+    for expected in ("99.99% 달성, 010-2345-6789", "99.99% uptime", "latency 120 ms", "2020"):
+        assert expected in text
+    assert report.warnings == []

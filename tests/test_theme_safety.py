@@ -183,6 +183,7 @@ def test_row10_window_starts_and_picker_names_broken_theme(qtbot, open_window, t
     assert win.rendered.theme.id == "classic" and win.preview.page_count >= 1
     assert "Lee Broken" in win.rendered.html
     assert "'broken' cannot be used" in win.rendered.theme.problem
+    assert "'broken' cannot be used" in win.statusBar().currentMessage()
     assert combo.currentText() == "broken — cannot be used"
     win.document.undo_stack.setClean()
 

@@ -52,19 +52,20 @@ def _export(args: argparse.Namespace) -> int:
     if suffix not in {".pdf", ".html", ".htm"}:
         raise ResumeFileError("choose an output ending in .pdf or .html", file=args.output)
     app = _qt_app()  # noqa: F841 — rendering needs a Qt application alive
+    from .render.exports import write_resume
+
+    # the same filtered output as convert and Export As: only what prints leaves
+    warnings = write_resume(
+        resume, args.output, base_dir=args.file.parent, attach_source=not args.no_source
+    )
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if suffix == ".pdf":
-        from .render.pdf import export_pdf
+        from pypdf import PdfReader
 
-        report = export_pdf(
-            resume, args.output, base_dir=args.file.parent, attach_source=not args.no_source
-        )
-        for warning in report.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        print(f"wrote {args.output} ({report.pages} page{'s' * (report.pages != 1)})")
-    else:  # the same standalone HTML as convert and Export As (photo embedded)
-        from .render.exports import write_resume
-
-        write_resume(resume, args.output, base_dir=args.file.parent)
+        pages = len(PdfReader(args.output).pages)
+        print(f"wrote {args.output} ({pages} page{'s' * (pages != 1)})")
+    else:
         print(f"wrote {args.output}")
     return 0
 

@@ -57,9 +57,7 @@ HARMLESS_TAG = re.compile(
     re.IGNORECASE,
 )
 ANY_TAG = re.compile(r"<[A-Za-z!?/][^<>]*>?")
-INLINE_LINK = re.compile(
-    r"(!?)\[([^\[\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[^)]*)?\)"
-)
+INLINE_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[^)]*)?\)")
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
 PNG_DATA_URI = re.compile(r"data:image/png;base64,[A-Za-z0-9+/]+=*")
 _ESCAPED = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark

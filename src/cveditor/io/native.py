@@ -179,9 +179,8 @@ def parse_json(text: str, source: str) -> Any:
     found = excess(data)
     if found is not None:
         steps, message = found
-        raise ResumeFileError(
-            message, file=source, field=field_path(steps), line=line_of(text, steps)
-        )
+        shown = field_path(steps[:8]) + ("…" if len(steps) > 8 else "")
+        raise ResumeFileError(message, file=source, field=shown, line=line_of(text, steps))
     return data
 
 
@@ -210,7 +209,7 @@ def resume_from_data(data: Any, source: str, source_text: str = "") -> Resume:
     """
     if not isinstance(data, dict):
         raise ResumeFileError(
-            f"a résumé must be a JSON object {{…}}, not {type(data).__name__}", file=source
+            f"a résumé must be a JSON object {{…}}; this file holds {_shown(data)}", file=source
         )
     try:
         data = _migrate(data, source)

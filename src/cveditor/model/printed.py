@@ -50,8 +50,9 @@ def printed_resume(resume: Resume) -> Resume:
 def shareable_resume(resume: Resume, *, include_unprinted: bool = False, photo: str = "") -> Resume:
     """``printed_resume`` without the fields no theme prints (see render.context's
     BasicsView): street address, postal code, country code, ``meta``, and keys of other
-    tools at the top and in basics (a birth date) — unless ``include_unprinted``, which
-    the user asks for on a JSON Resume export meant to carry them.
+    tools in basics (a birth date) — unless ``include_unprinted``, which the user asks
+    for on a JSON Resume export meant to carry them. Whole sections of other tools at
+    the top level (``hobbies``) are data for those tools, and pass.
 
     ``photo`` replaces basics.image: a data: URI re-encoded from the pixels
     (render.build.shareable_photo) or "" for none. The model decodes no pictures, so a
@@ -66,7 +67,7 @@ def shareable_resume(resume: Resume, *, include_unprinted: bool = False, photo: 
         kept = {k: v for k in ("city", "region") if (v := getattr(place, k))}
         basics.location = Location(**kept)
         copy.meta = Meta()
-        for model in (copy, basics, *basics.profiles):
+        for model in (basics, basics.location, *basics.profiles):
             if model.__pydantic_extra__:
                 model.__pydantic_extra__.clear()
     # what is now empty is not written at all (not even "image": "")

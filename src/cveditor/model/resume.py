@@ -272,15 +272,15 @@ class ResumeExtras(Entry):
         reserved = {f.alias or name for name, f in Resume.model_fields.items()}
         seen: set[str] = set(STANDARD_SECTIONS)
         for index, section in enumerate(sections):
-            if section.id in reserved or section.id.startswith(EXTRAS_KEY):
-                raise ValueError(
-                    f"section {index} has the id {section.id!r}, which is reserved: it is "
-                    "a top-level key of a JSON Resume file; choose another id"
-                )
             if section.id in seen:
                 raise ValueError(
                     f"section {index} has the id {section.id!r}, which is used twice "
                     "or is a standard name"
+                )
+            if section.id in reserved or section.id.startswith(EXTRAS_KEY):
+                raise ValueError(
+                    f"section {index} has the id {section.id!r}, which is reserved: it is "
+                    "a top-level key of a JSON Resume file; choose another id"
                 )
             seen.add(section.id)
         return sections

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColorSpace, QImage, QImageReader
 
-from ..errors import ResumeFileError
 from ..model.resume import Resume
 from .fonts import document_font
 from .html import render_html, resolve_style
@@ -130,7 +129,7 @@ def theme_prints_photo(resume: Resume, theme: Theme | None = None) -> bool:
     """Whether the résumé's theme shows a photo: its HTML uses the ``cv-photo`` picture."""
     try:
         html = render_html(resume, theme=theme, photo=True)
-    except ResumeFileError:
+    except Exception:  # a theme that fails prints no photo; its own export says why
         return False
     return f'src="{PHOTO_RESOURCE}"' in html
 

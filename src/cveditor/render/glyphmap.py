@@ -30,11 +30,16 @@ class FontUse:
     texts: dict[int, Counter[str]] = field(default_factory=dict)
 
 
-FontKey = tuple[str, str, int, int]
+FontKey = tuple[str, bytes]
 
 
 def font_key(raw: QRawFont) -> FontKey:
-    return (raw.familyName(), raw.styleName(), int(raw.weight()), int(raw.style().value))
+    """Which font *file* drew a glyph run. Qt's PDF engine keeps one embedded font per
+    file (its face id), so a slanted Regular standing in for a missing Italic shares the
+    Regular's glyph numbering; keying by style split it in two and the repair then gave
+    the digits after an italic number wrong text. The 'head' table (dates, checksum)
+    tells font files apart."""
+    return (raw.familyName(), bytes(raw.fontTable("head")))
 
 
 def _learn_cmap(use: FontUse, chars: Iterable[str]) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from html import escape
+from html.entities import name2codepoint
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -328,6 +329,7 @@ _FETCHING_ATTRIBUTES = {
     "srcset", "poster", "data", "lowsrc", "dynsrc", "longdesc", "action", "formaction",
     "xlink:href", "ping", "codebase", "archive", "manifest", "profile", "icon", "classid",
 }  # fmt: skip
+_NAME = re.compile(r"^[a-z][a-z0-9:_-]*$")  # tags and attributes written back
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
 _CSS_FETCH = re.compile(r"(?:url|image-set|image|expression)\s*\([^)]*\)?", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"@import[^;]*;?", re.IGNORECASE)
@@ -373,7 +375,7 @@ class _Cleaner(HTMLParser):
         kept = []
         for name, value in attrs:
             value = value or ""
-            if name.startswith("on") or name in _FETCHING_ATTRIBUTES:
+            if not _NAME.match(name) or name.startswith("on") or name in _FETCHING_ATTRIBUTES:
                 continue
             if name in {"src", "background"}:
                 if tag == "img" and name == "src" and value == PHOTO_SRC:
@@ -404,7 +406,7 @@ class _Cleaner(HTMLParser):
             if not close:
                 self.skipping.append(tag)
             return
-        if tag in _DROP_TAGS:
+        if tag in _DROP_TAGS or not _NAME.match(tag):
             return
         text = self._attributes(tag, attrs)
         if text is not None:
@@ -422,7 +424,7 @@ class _Cleaner(HTMLParser):
             if tag == self.skipping[0]:
                 self.skipping.pop()
             return
-        if tag not in _DROP_WITH_CONTENT and tag not in _DROP_TAGS:
+        if tag not in _DROP_WITH_CONTENT and tag not in _DROP_TAGS and _NAME.match(tag):
             self.out.append(f"</{tag}>")
             self.in_style = False
 
@@ -431,8 +433,8 @@ class _Cleaner(HTMLParser):
             self.out.append(_clean_css(data) if self.in_style else data.replace("<", "&lt;"))
 
     def handle_entityref(self, name: str) -> None:
-        if not self.skipping:
-            self.out.append(f"&{name};")
+        if not self.skipping:  # "AT&T" in a template stays text, not an entity
+            self.out.append(f"&{name};" if name in name2codepoint else f"&amp;{name}")
 
     def handle_charref(self, name: str) -> None:
         if not self.skipping:

@@ -207,6 +207,7 @@ class FileController(QObject):
                 to=to,
                 base_dir=self.document.base_dir,
                 attach_source=self.settings.attach_source,
+                include_unprinted=self.settings.include_unprinted,
             )
         except ResumeFileError as error:
             dialogs.show_error(self.window, "Cannot export", error.located())

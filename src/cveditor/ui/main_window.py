@@ -150,10 +150,13 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([self.actions[s.id] for s in actions.ACTIONS if s.toolbar])
         self._bind_undo_actions()
-        attach = self.actions["attach-source"]
-        attach.blockSignals(True)
-        attach.setChecked(self.settings.attach_source)
-        attach.blockSignals(False)
+        for key, on in (
+            ("attach-source", self.settings.attach_source),
+            ("include-unprinted", self.settings.include_unprinted),
+        ):
+            self.actions[key].blockSignals(True)
+            self.actions[key].setChecked(on)
+            self.actions[key].blockSignals(False)
         self._fill_recent()
 
     def _bind_undo_actions(self) -> None:
@@ -303,6 +306,9 @@ class MainWindow(QMainWindow):
         self.preview.set_pages(self.rendered.pages)
         count = self.rendered.pages.page_count
         self.pages_label.setText(f"{count} page{'s' * (count != 1)}")
+        problem = self.rendered.theme.problem or getattr(self.rendered, "photo_problem", "")
+        if problem:  # a broken or missing theme (drawn with the default), a bad photo
+            self.statusBar().showMessage(f"Preview: {problem}")
 
     def update_title(self, *_args) -> None:
         self.setWindowModified(self.document.is_dirty)
@@ -367,6 +373,9 @@ class MainWindow(QMainWindow):
 
     def set_attach_source(self, on: bool) -> None:
         self.settings.attach_source = on
+
+    def set_include_unprinted(self, on: bool) -> None:
+        self.settings.include_unprinted = on
 
     def focus_sections(self) -> None:
         self.sections.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
