@@ -11,18 +11,14 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QMarginsF, QRect, QSizeF, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPainter,
 )
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -43,7 +39,9 @@ from .actions import MENUS, ActionSpec, in_menu, resolve
 from .editors.fields import dispose
 from .editors.sections import broken_section_editor, section_editor
 from .files import FileController
+from .focus import clamp_to, tab_between_parts
 from .preview import PreviewWidget
+from .printing import print_pages
 from .problems_panel import ProblemsPanel
 from .section_list import SectionList
 from .settings import Settings
@@ -206,30 +204,10 @@ class MainWindow(QMainWindow):
             parts.append(self.theme_dock.widget())
         return parts
 
-    def _part_of(self, widget: QWidget | None) -> int | None:
-        for index, part in enumerate(self._parts()):
-            if widget is part or (widget is not None and part.isAncestorOf(widget)):
-                return index
-        return None
-
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab moves within a part, and from its last widget to the next part's first
         (the editors are rebuilt as sections change, so a fixed chain cannot do it)."""
-        current = QApplication.focusWidget()
-        part = self._part_of(current)
-        if part is None:
-            return super().focusNextPrevChild(next)
-        following = _tab_neighbour(current, next)
-        if following is not None and self._part_of(following) == part:
-            return super().focusNextPrevChild(next)
-        parts = self._parts()
-        target = parts[(part + (1 if next else -1)) % len(parts)]
-        candidates = _tab_stops(target)
-        if not candidates:
-            return super().focusNextPrevChild(next)
-        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
-        (candidates[0] if next else candidates[-1]).setFocus(reason)
-        return True
+        return tab_between_parts(self._parts(), next) or super().focusNextPrevChild(next)
 
     def _restore_window(self) -> None:
         """Size, place, docks and toolbar as the user left them, kept on a screen."""
@@ -417,30 +395,10 @@ class MainWindow(QMainWindow):
     def print_pages(self) -> None:
         """Print the very pages of the preview, on the résumé's own paper size."""
         self.render_now()
-        paged = self.rendered.pages
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        g = paged.geometry
-        size = QPageSize(QSizeF(g.width, g.height), QPageSize.Unit.Point, "résumé")
-        layout = self.document.resume.layout
-        named = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-        if layout.paper in named:
-            size = QPageSize(named[layout.paper])
-        printer.setPageLayout(
-            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-        )
-        printer.setFullPage(True)
-        printer.setDocName(self.files.display_name())
-        if not dialogs.ask_print(self, printer):
-            return
-        painter = QPainter(printer)
-        scale = printer.resolution() / 72.0
-        painter.scale(scale, scale)
-        for index in range(paged.page_count):
-            if index:
-                printer.newPage()
-            paged.paint_page(painter, index)
-        painter.end()
-        self.statusBar().showMessage(f"Sent {paged.page_count} page(s) to the printer.", 5000)
+        count = print_pages(self, self.rendered.pages, self.document.resume.layout.paper,
+                            self.files.display_name())
+        if count:
+            self.statusBar().showMessage(f"Sent {count} page(s) to the printer.", 5000)
 
     def show_shortcuts(self) -> None:
         from .actions import shortcut_rows
@@ -483,43 +441,3 @@ class MainWindow(QMainWindow):
             self.settings.save()
         event.accept()
 
-
-def clamp_to(rect: QRect, screen: QRect) -> QRect:
-    """The window rectangle moved (and shrunk if need be) to lie on the screen."""
-    width = min(rect.width(), screen.width())
-    height = min(rect.height(), screen.height())
-    left = min(max(rect.left(), screen.left()), screen.right() - width + 1)
-    top = min(max(rect.top(), screen.top()), screen.bottom() - height + 1)
-    return QRect(left, top, width, height)
-
-
-def _takes_tab(widget: QWidget) -> bool:
-    return (
-        widget.isVisible()
-        and widget.isEnabled()
-        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-    )
-
-
-def _tab_neighbour(widget: QWidget, forward: bool) -> QWidget | None:
-    """The widget Tab (or Shift+Tab) would reach from ``widget`` by the focus chain."""
-    step = QWidget.nextInFocusChain if forward else QWidget.previousInFocusChain
-    candidate = step(widget)
-    while candidate is not None and candidate is not widget:
-        if _takes_tab(candidate):
-            return candidate
-        candidate = step(candidate)
-    return None
-
-
-def _tab_stops(part: QWidget) -> list[QWidget]:
-    """The widgets of one part that Tab stops at, in focus-chain order."""
-    stops = []
-    candidate = part
-    for _ in range(10_000):
-        if (candidate is part or part.isAncestorOf(candidate)) and _takes_tab(candidate):
-            stops.append(candidate)
-        candidate = candidate.nextInFocusChain()
-        if candidate is part:
-            break
-    return stops
