@@ -40,12 +40,10 @@ def _export(args: argparse.Namespace) -> int:
 
     resume = native.load(args.file)
     if args.theme:  # asked for by name: one that cannot be used is an error
-        theme = get_theme(args.theme, fallback=False)
+        get_theme(args.theme, fallback=False)
         resume.layout.theme = args.theme
-    else:  # named in the résumé: a broken or missing one is replaced by the default
-        theme = get_theme(resume.layout.theme)
-    if theme.problem:
-        print(f"warning: {theme.problem}", file=sys.stderr)
+    # named in the résumé, a broken or missing one is replaced by the default, and
+    # write_resume's warnings say so
     if args.paper:
         resume.layout.paper = args.paper
     suffix = args.output.suffix.lower()

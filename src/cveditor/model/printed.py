@@ -82,6 +82,8 @@ def _drop_unreadable(node: Any) -> None:
     """Forget, at every level, the values a tolerant read set aside (``_kept``): written
     back verbatim, they would carry whatever they hold (a whole notes section)."""
     if isinstance(node, BaseModel):
+        if isinstance(node, HideableItem):  # a date found as text prints as written
+            node.cv.typedDates = node.typed_dates()
         if getattr(node, "_kept", None):
             node._kept = {}
         for name in type(node).model_fields:

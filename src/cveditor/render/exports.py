@@ -17,6 +17,7 @@ from ..model.printed import shareable_resume
 from ..model.resume import Resume
 from .build import PHOTO_RESOURCE, photo_data_uri, render_resume, shareable_photo
 from .html import render_html
+from .themes import get_theme
 
 
 def standalone_html(resume: Resume, base_dir: Path | None = None) -> str:
@@ -77,6 +78,9 @@ def write_resume(
     unprinted = include_unprinted and to == "jsonresume"
     photo, problem = shareable_photo(resume, base_dir, include_unprinted=unprinted)
     warnings = [problem] if problem else []
+    theme_problem = get_theme(resume.layout.theme).problem
+    if theme_problem and suffix in {*RENDERED, ".pdf"}:  # drawn with the default theme
+        warnings.append(theme_problem)
     shared = shareable_resume(resume, include_unprinted=unprinted, photo=photo)
     if suffix == ".pdf":
         from .pdf import export_pdf

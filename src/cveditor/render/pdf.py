@@ -75,6 +75,15 @@ def _paint(rendered: RenderedResume, title: str, author: str, attachment: bytes 
     return bytes(buffer.data())
 
 
+def _attachment(resume: Resume) -> bytes:
+    """The printed résumé as JSON; other tools' top-level keys, which no page shows,
+    stay behind."""
+    attached = resume.model_copy(deep=True)
+    if attached.__pydantic_extra__:
+        attached.__pydantic_extra__.clear()
+    return native.dumps(attached).encode("utf-8")
+
+
 def pdf_bytes(
     resume: Resume,
     *,
@@ -92,7 +101,7 @@ def pdf_bytes(
     rendered = render_resume(resume, today=today, base_dir=base_dir)
     paged = rendered.pages
     name = resume.basics.name or "Résumé"
-    attachment = native.dumps(resume).encode("utf-8") if attach_source else None
+    attachment = _attachment(resume) if attach_source else None
     raw = _paint(rendered, f"{name} — Résumé", resume.basics.name, attachment)
     lines = list(paged.lines_in_paint_order())
     uses, missing = collect_font_use(lines)

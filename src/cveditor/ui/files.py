@@ -26,6 +26,7 @@ class FileController(QObject):
         self.window, self.document, self.settings = window, document, settings
         self.last_export_warnings: list[str] = []
         self.last_export_path: Path | None = None
+        self.include_unprinted = False  # File ▸ Include Unprinted…: this session only
         self.discard_reason = ""  # what replaces the document, for the unsaved question
         # this window's own autosave copy and lock: other windows never touch them
         self.window_id = uuid.uuid4().hex[:12]
@@ -162,6 +163,7 @@ class FileController(QObject):
         self._forget_autosave()
         self.settings.add_recent(path)
         self.recentChanged.emit()
+        self.document.source_text = _text_of(path)  # problems name lines of this file now
         return True
 
     def import_file(self, path: Path | None = None) -> bool:
@@ -207,11 +209,17 @@ class FileController(QObject):
                 to=to,
                 base_dir=self.document.base_dir,
                 attach_source=self.settings.attach_source,
-                include_unprinted=self.settings.include_unprinted,
+                include_unprinted=self.include_unprinted,
             )
         except ResumeFileError as error:
             dialogs.show_error(self.window, "Cannot export", error.located())
             return None
+        if self.include_unprinted and to == "jsonresume":
+            warnings = [
+                *warnings,
+                "it includes personal fields no theme prints (address, postal code…): "
+                "File ▸ Include Unprinted Personal Fields is on",
+            ]
         self.last_export_warnings = warnings
         self.last_export_path = path
         return warnings

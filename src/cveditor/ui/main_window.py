@@ -150,7 +150,6 @@ class MainWindow(QMainWindow):
         self._bind_undo_actions()
         for key, on in (
             ("attach-source", self.settings.attach_source),
-            ("include-unprinted", self.settings.include_unprinted),
         ):
             self.actions[key].blockSignals(True)
             self.actions[key].setChecked(on)
@@ -353,7 +352,8 @@ class MainWindow(QMainWindow):
         self.settings.attach_source = on
 
     def set_include_unprinted(self, on: bool) -> None:
-        self.settings.include_unprinted = on
+        """For this session only: personal data goes out only while the user means it."""
+        self.files.include_unprinted = on
 
     def focus_sections(self) -> None:
         self.sections.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         if warnings is None or path is None:
             return
         checked = "" if path.suffix.lower() != ".pdf" else "The text layer reads back exactly."
-        note = " ".join(warnings) if warnings else checked
+        note = "; ".join(warnings) if warnings else checked
         self.statusBar().showMessage(f"Exported to {path}. {note}".strip())
         dialogs.show_exported(self, path, warnings)
 

@@ -42,7 +42,6 @@ class Settings:
     splitter: list[int] = field(default_factory=list)
     last_theme: str = ""
     attach_source: bool = True  # exported PDFs carry what they print as JSON
-    include_unprinted: bool = False  # JSON Resume exports carry fields no theme prints
 
     @classmethod
     def file(cls) -> Path:
