@@ -93,31 +93,33 @@ def limit_for(path: str | Path) -> int:
 def excess(
     value: Any, depth_limit: int = MAX_DEPTH, length_limit: int = MAX_FIELD_CHARS
 ) -> tuple[tuple[int | str, ...], str] | None:
-    """The first place where parsed data breaks a bound, and why; None when it keeps all.
+    """A place where parsed data breaks a bound, and why; None when it keeps them all.
 
     ``(steps, message)``: the steps lead to the value (``("work", 3, "summary")``); the
-    message names the limit. Walked without recursion, in document order.
+    message names the limit. Walked without recursion, in one pass.
     """
+    if isinstance(value, str):
+        return ((), _too_long(len(value), length_limit)) if len(value) > length_limit else None
+    if not isinstance(value, dict | list):
+        return None
     stack: list[tuple[tuple[int | str, ...], Any]] = [((), value)]
-    while stack:
+    while stack:  # only containers are pushed; strings are checked where they are found
         steps, item = stack.pop()
-        if isinstance(item, str):
-            if len(item) > length_limit:
-                return steps, (
-                    f"this text is {len(item):,} characters long; "
-                    f"a field can hold at most {length_limit:,}"
-                )
-            continue
-        if not isinstance(item, dict | list):
-            continue
         if len(steps) >= depth_limit:
             return steps, f"nested more than {depth_limit} levels deep"
-        if isinstance(item, dict):
-            for key in item:
-                if isinstance(key, str) and len(key) > length_limit:
-                    return steps, f"a key is longer than {length_limit:,} characters"
-            children = list(item.items())
-        else:
-            children = list(enumerate(item))
-        stack.extend(((*steps, key), child) for key, child in reversed(children))
+        pairs = item.items() if isinstance(item, dict) else enumerate(item)
+        containers = []
+        for key, child in pairs:
+            if isinstance(key, str) and len(key) > length_limit:
+                return steps, f"a key is longer than {length_limit:,} characters"
+            if isinstance(child, str):
+                if len(child) > length_limit:
+                    return (*steps, key), _too_long(len(child), length_limit)
+            elif isinstance(child, dict | list):
+                containers.append(((*steps, key), child))
+        stack.extend(reversed(containers))
     return None
+
+
+def _too_long(length: int, limit: int) -> str:
+    return f"this text is {length:,} characters long; a field can hold at most {limit:,}"

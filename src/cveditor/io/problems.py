@@ -91,8 +91,7 @@ def _walk(node: Any, steps: FileSteps, path: tuple, found: list[Problem]) -> Non
         return
     names = type(node)._keys()
     for key, kept in node._kept.items():
-        info = type(node).model_fields[names[key]]
-        if getattr(node, names[key]) != info.get_default(call_default_factory=True):
+        if getattr(node, names[key]) != node.default_of(names[key]):
             continue  # the user has set this field since: the kept value will not be saved
         found.append(
             Problem("unread", (*steps, key), (*path, names[key]), kept.why, kept.value)

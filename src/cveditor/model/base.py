@@ -6,6 +6,7 @@ or of a newer version of ours, and the user's file must come back out as it went
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, ClassVar, NamedTuple
 
 from pydantic import (
@@ -129,7 +130,12 @@ class Entry(BaseModel):
     @classmethod
     def _keys(cls) -> dict[str, str]:
         """File key → field name (aliases such as ``x-cveditor`` and ``$schema``)."""
-        return {(info.alias or name): name for name, info in cls.model_fields.items()}
+        return _keys_of(cls)
+
+    @classmethod
+    def default_of(cls, name: str) -> Any:
+        """A field's default, to compare with (never handed out: it is shared)."""
+        return _defaults_of(cls)[name]
 
     @model_validator(mode="wrap")
     @classmethod
@@ -148,7 +154,7 @@ class Entry(BaseModel):
                 legacy[keys[new]] = old
         nulls = {k for k, v in data.items() if v is None and k in keys}
         for key in nulls:
-            default = cls.model_fields[keys[key]].get_default(call_default_factory=True)
+            default = cls.model_fields[keys[key]].get_default(call_default_factory=True)  # fresh
             data[key] = default  # JSON null reads as "nothing here"; written back as null
         kept: dict[str, Kept] = {}
         for _ in range(len(data) + 1):
@@ -189,7 +195,7 @@ class Entry(BaseModel):
         for name, field in type(self).model_fields.items():
             key = field.alias if info.by_alias and field.alias else name
             value = getattr(self, name)
-            default = field.get_default(call_default_factory=True)
+            default = self.default_of(name)
             if not plain and name in self._verbatim and value == self._verbatim[name][1]:
                 data[key] = self._verbatim[name][0]  # as the file had it
                 continue
@@ -204,9 +210,7 @@ class Entry(BaseModel):
         fields = self._keys()
         for key, kept in self._kept.items():
             name = fields[key]
-            if getattr(self, name) == type(self).model_fields[name].get_default(
-                call_default_factory=True
-            ):
+            if getattr(self, name) == self.default_of(name):
                 data[key] = kept.value  # unread, untouched: back as it was
         if self._legacy:
             data = {self._legacy.get(fields.get(k, ""), k): v for k, v in data.items()}
@@ -215,6 +219,21 @@ class Entry(BaseModel):
     def upgrade_legacy_keys(self) -> None:
         """Write 1.0 names from now on (the user chose to upgrade the file)."""
         self._legacy = {}
+
+
+@cache
+def _keys_of(cls: type[BaseModel]) -> dict[str, str]:
+    return {(info.alias or name): name for name, info in cls.model_fields.items()}
+
+
+@cache
+def _defaults_of(cls: type[BaseModel]) -> dict[str, Any]:
+    """Asking pydantic for a default costs a signature inspection; saving a long résumé
+    asked thousands of times."""
+    return {
+        name: info.get_default(call_default_factory=True)
+        for name, info in cls.model_fields.items()
+    }
 
 
 def _why(error: dict[str, Any]) -> str:
