@@ -289,11 +289,16 @@ def _link_backup(target: Path, bak: Path, shown: Path) -> None:
                 raise
             _copy_backup(target, bak, target.read_bytes(), os.stat(target))  # no hard links
     except OSError as error:
-        raise ResumeFileError(
-            f"cannot keep the previous version here ({_reason(error)}); "
-            f"{shown.name} was not changed",
-            file=bak,
-        ) from None
+        raise _backup_failed(error, bak, shown) from None
+
+
+def _backup_failed(error: OSError, bak: Path, shown: Path) -> ResumeFileError:
+    """The message when ``<name>.bak`` cannot be made: it names the .bak, and says the
+    résumé itself was left as it was."""
+    return ResumeFileError(
+        f"cannot keep the previous version here ({_reason(error)}); {shown.name} was not changed",
+        file=bak,
+    )
 
 
 def _copy_backup(target: Path, bak: Path, old: bytes, info: os.stat_result) -> None:
@@ -332,11 +337,7 @@ def _write_in_place(target: Path, data: bytes, info: os.stat_result, shown: Path
         _copy_backup(target, bak, old, info)
         _fsync_dir(bak.parent)
     except OSError as error:
-        raise ResumeFileError(
-            f"cannot keep the previous version here ({_reason(error)}); "
-            f"{shown.name} was not changed",
-            file=bak,
-        ) from None
+        raise _backup_failed(error, bak, shown) from None
     made_writable = False
     try:
         try:

@@ -148,12 +148,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([self.actions[s.id] for s in actions.ACTIONS if s.toolbar])
         self._bind_undo_actions()
-        for key, on in (
-            ("attach-source", self.settings.attach_source),
-        ):
-            self.actions[key].blockSignals(True)
-            self.actions[key].setChecked(on)
-            self.actions[key].blockSignals(False)
+        self._show_checked("attach-source", self.settings.attach_source)
         self._fill_recent()
 
     def _bind_undo_actions(self) -> None:
@@ -166,6 +161,7 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(redo.setEnabled)
         stack.undoTextChanged.connect(self._undo_text)
         stack.redoTextChanged.connect(self._redo_text)
+        # bound methods: Qt disconnects them when the window goes (a partial it would not)
         self.history_dock.visibilityChanged.connect(self._history_shown)
         self.problems_dock.visibilityChanged.connect(self._problems_shown)
 
@@ -301,22 +297,27 @@ class MainWindow(QMainWindow):
     def toggle_history(self, shown: bool) -> None:
         self.history_dock.setVisible(shown)
 
-    def _history_shown(self, shown: bool) -> None:
-        action = self.actions["history"]
-        if action.isChecked() != shown and not self.isHidden():
-            action.blockSignals(True)
-            action.setChecked(shown)
-            action.blockSignals(False)
-
     def toggle_problems(self, shown: bool) -> None:
         self.problems_dock.setVisible(shown)
 
-    def _problems_shown(self, shown: bool) -> None:
-        action = self.actions["problems"]
-        if action.isChecked() != shown and not self.isHidden():
+    def _show_checked(self, action_id: str, on: bool) -> None:
+        """A checkable action shows a state that changed elsewhere (a dock closed by its
+        own button, a setting), without acting on it again."""
+        action = self.actions[action_id]
+        if action.isChecked() != on:
             action.blockSignals(True)
-            action.setChecked(shown)
+            action.setChecked(on)
             action.blockSignals(False)
+
+    def _dock_shown(self, action_id: str, shown: bool) -> None:
+        if not self.isHidden():  # a closing window hides its docks: not the user's choice
+            self._show_checked(action_id, shown)
+
+    def _history_shown(self, shown: bool) -> None:
+        self._dock_shown("history", shown)
+
+    def _problems_shown(self, shown: bool) -> None:
+        self._dock_shown("problems", shown)
 
     def go_to(self, model_path: tuple) -> None:
         """Show the editor of the field at ``model_path`` with the cursor in it."""
