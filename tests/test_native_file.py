@@ -224,3 +224,13 @@ def test_utf8_bom_is_accepted(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"basics": {"name": "김"}}).encode())
     assert native.load(path).basics.name == "김"
+
+
+def test_null_in_our_own_key_reads_as_nothing_and_saves(tmp_path):
+    """Found by the fuzzer: "x-cveditor": null crashed every save of the file."""
+    path = tmp_path / "null.json"
+    path.write_text('{"basics": {"name": "A"}, "x-cveditor": null}', encoding="utf-8")
+    resume = native.load(path)
+    native.save(resume, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["x-cveditor"] == {"schemaVersion": 1}
+    assert native.load(path) == resume

@@ -324,7 +324,9 @@ def to_data(resume: Resume, *, plain: bool = False) -> dict[str, Any]:
     """Resume → JSON-ready dict, with our schema version stamped. ``plain``: the model's
     own values only, for other tools (nothing kept verbatim, 1.0 key names)."""
     data = resume.model_dump(mode="json", by_alias=True, context=PLAIN if plain else None)
-    data.setdefault(EXTRAS_KEY, {})["schemaVersion"] = SCHEMA_VERSION
+    if not isinstance(data.get(EXTRAS_KEY), dict):  # ours: a null there held nothing
+        data[EXTRAS_KEY] = {}
+    data[EXTRAS_KEY]["schemaVersion"] = SCHEMA_VERSION
     return data
 
 
