@@ -301,6 +301,15 @@ def _backup_failed(error: OSError, bak: Path, shown: Path) -> ResumeFileError:
     )
 
 
+def _discard_temporary(fd: int, tmp_name: str | None) -> None:
+    """Close a temporary still open (``fd`` ≥ 0) and delete one not renamed into place."""
+    if fd >= 0:
+        os.close(fd)
+    if tmp_name is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+
+
 def _copy_backup(target: Path, bak: Path, old: bytes, info: os.stat_result) -> None:
     """``<name>.bak`` becomes a copy of ``old`` with the file's mode (and, where the system
     allows, owner and attributes). Raises OSError; leaves no temporary file."""
@@ -316,11 +325,7 @@ def _copy_backup(target: Path, bak: Path, old: bytes, info: os.stat_result) -> N
         os.replace(tmp_name, bak)
         tmp_name = None
     finally:
-        if fd >= 0:
-            os.close(fd)
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+        _discard_temporary(fd, tmp_name)
 
 
 def _write_in_place(target: Path, data: bytes, info: os.stat_result, shown: Path) -> None:
@@ -466,8 +471,4 @@ def atomic_write_bytes(
         tmp_name = None
         _fsync_dir(folder)
     finally:
-        if fd >= 0:
-            os.close(fd)
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+        _discard_temporary(fd, tmp_name)

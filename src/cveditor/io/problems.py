@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -61,7 +62,7 @@ def find_problems(resume: Resume, text: str = "") -> list[Problem]:
     """Every kept, legacy and duplicate value of a résumé read from ``text``."""
     found: list[Problem] = []
     _walk(resume, (), (), found)
-    for steps, first, later in duplicate_keys(text) if text else ():
+    for steps, first, later in _duplicates(text) if text else ():
         found.append(
             Problem(
                 "duplicate",
@@ -73,9 +74,15 @@ def find_problems(resume: Resume, text: str = "") -> list[Problem]:
         )
     if text:
         found = [
-            p if p.line is not None else _with_line(p, line_of(text, p.steps)) for p in found
+            p if p.line is not None else _with_line(p, _line(text, p.steps)) for p in found
         ]
     return sorted(found, key=lambda p: (p.line or 0, p.field))
+
+
+# The Problems panel asks again after every edit, always about the same source text:
+# the text's scans are remembered instead of repeated on each keystroke.
+_duplicates = lru_cache(maxsize=4)(duplicate_keys)
+_line = lru_cache(maxsize=1024)(line_of)
 
 
 def _with_line(problem: Problem, line: int | None) -> Problem:

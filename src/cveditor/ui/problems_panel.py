@@ -47,10 +47,19 @@ class ProblemsPanel(QWidget):
         column.addWidget(self.upgrade)
         self.tree.itemActivated.connect(self._activated)
         self.upgrade.clicked.connect(document.upgrade_legacy_keys)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._changed)
         document.reset.connect(self.refresh)
         self.problems: list[Problem] = []
         self.refresh()
+
+    def _changed(self, *_args) -> None:
+        """An edit may settle a problem; a hidden list is brought up to date when shown."""
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        self.refresh()
+        super().showEvent(event)
 
     def refresh(self, *_args) -> None:
         self.problems = self.document.problems()

@@ -223,7 +223,7 @@ def _read_typed(text: str) -> tuple[str | None, str]:
     return (parsed.iso() if parsed else None), ""
 
 
-class PhotoField(QWidget):
+class PhotoField(QWidget, Binding):
     """basics.image: a path typed or chosen with a file dialog (stored relative to the
     résumé when it sits beside it, so the pair can be moved together). A photo that
     cannot be used (missing, SVG, not a picture) says why under the field, the one
@@ -231,7 +231,6 @@ class PhotoField(QWidget):
 
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
         super().__init__()
-        self.document, self.path = document, path
         self.text = TextField(document, path, label)
         self.text.setPlaceholderText("a picture file, or empty for none")
         choose = QPushButton("Choose…")
@@ -249,13 +248,10 @@ class PhotoField(QWidget):
         line.addWidget(choose)
         column.addLayout(line)
         column.addWidget(self.problem)
-        document.changed.connect(self._on_changed)
-        self.check()
+        self.bind(document, path)
 
-    def _on_changed(self, changed: tuple) -> None:
-        if is_under(self.path, changed) or is_under(changed, self.path):
-            with contextlib.suppress(IndexError, KeyError, AttributeError):
-                self.check()
+    def refresh(self) -> None:
+        self.check()
 
     def check(self) -> None:
         """Load the photo as every export will, and show the problem if there is one."""
