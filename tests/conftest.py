@@ -12,6 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from cveditor.ui.app import SWITCH_INTERVAL_S
+
+sys.setswitchinterval(SWITCH_INTERVAL_S)  # as the application runs (ui/app.py)
+
 REPO = Path(__file__).resolve().parents[1]
 # The official JSON Resume schema and sample, vendored (see tests/data/jsonresume/README.md)
 # so that the tests never read outside the repository.

@@ -134,6 +134,12 @@ def settle() -> None:
     QApplication.processEvents()
 
 
+def preview_settled(qtbot, window, timeout: int = 20000) -> None:
+    """Wait, as a person glancing at the preview does, until it shows the last edit
+    (renders run in the background: ui/live_preview.py)."""
+    qtbot.waitUntil(lambda: not window.live.busy, timeout=timeout)
+
+
 def focus(qtbot, widget: QWidget) -> None:
     settle()
     assert widget.isVisible(), f"{widget} is not on screen"

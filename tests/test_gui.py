@@ -20,6 +20,7 @@ from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE
+from .person import preview_settled
 
 
 class Answers:
@@ -97,7 +98,7 @@ def commit_text(widget, text: str) -> None:
 
 
 def render_settled(qtbot, win: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not win.preview_timer.isActive(), timeout=3000)
+    preview_settled(qtbot, win)
 
 
 def test_typing_changes_model_then_preview(qtbot, window) -> None:
@@ -363,7 +364,7 @@ def test_photo_picker(qtbot, window, monkeypatch, sample_copy) -> None:
     picker.choose()
     assert window.document.resume.basics.image == "me.png"  # relative to the résumé
     window.document.set_value(("cv", "layout", "theme"), "korean")
-    window.render_now()
+    preview_settled(qtbot, window)
     assert '<img src="cv-photo"' in window.rendered.html
 
 
@@ -432,7 +433,8 @@ def test_window_remembers_layout_and_recent_files(qtbot, answers, sample_copy) -
 def test_selecting_a_section_shows_where_it_prints(qtbot, window) -> None:
     window.resize(1200, 800)
     window.preview.set_zoom("percent", 100)
-    window.sections.select("education")
+    window.sections.select("education")  # chosen while the opened file's pages are made
+    preview_settled(qtbot, window)
     bar = window.preview.verticalScrollBar()
     page, _offset = window.rendered.pages.anchor_position("cv-h-education")
     assert page >= 1, "the sample's education section is not on the first page"

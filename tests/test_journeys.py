@@ -23,7 +23,16 @@ from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE
 from .pdfcheck import reader
-from .person import Person, click_menu, focus, menu_action, press, settle, type_text
+from .person import (
+    Person,
+    click_menu,
+    focus,
+    menu_action,
+    press,
+    preview_settled,
+    settle,
+    type_text,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -323,7 +332,7 @@ def test_mistyped_date_is_kept_printed_as_typed_and_saved(
     add_item(qtbot, window, ("work",))  # a structural edit rebuilds the forms
     item_list(window, ("work",)).list.setCurrentRow(0)
     assert widget_at(window, DateField, ("work", 0, "startDate")).edit.text() == "2016 spring"
-    window.render_now()
+    preview_settled(qtbot, window)
     assert "2016 spring" in window.rendered.pages.doc.toPlainText()
     assert "2021.03" not in window.rendered.pages.doc.toPlainText().split("네오클라우드")[1][:80]
     press("Ctrl+S")
@@ -347,7 +356,7 @@ def test_a_custom_section_has_one_title(qtbot, window, person, sample_copy) -> N
     assert sections.currentItem().text() == "발표 2024"
     index = len(window.document.resume.custom_sections) - 1
     type_text(qtbot, widget_at(window, LinesField, ("cv", "sections", index, "items")), "PyCon")
-    window.render_now()
+    preview_settled(qtbot, window)
     assert "발표 2024" in window.rendered.pages.doc.toPlainText()
     assert window.document.resume.custom_section(section_id).title == "발표 2024"
     assert section_id not in window.document.resume.layout.sectionTitles

@@ -13,7 +13,7 @@ from cveditor.ui.editors.fields import TextField
 from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
-from .person import Person, click_menu, menu_action, settle, type_text
+from .person import Person, click_menu, menu_action, preview_settled, settle, type_text
 
 CORPUS = Path(__file__).parent / "data" / "jsonresume-corpus"
 
@@ -43,7 +43,7 @@ def test_odd_file_opens_lists_problems_and_goes_to_them(qtbot, window, tmp_path)
     rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}  # noqa: E501
     assert {"basics.label", "basics.summary", "references", "work[1].startDate"} <= set(rows)
     assert rows["work[1].endDate"].text(2) == '"Suspended"'
-    window.render_now()
+    preview_settled(qtbot, window)
     assert "Suspended" in window.rendered.pages.doc.toPlainText(), "free-text dates print"
     tree.itemActivated.emit(rows["basics.label"], 0)
     settle()
@@ -68,7 +68,7 @@ def test_legacy_names_upgrade_is_one_undo_step(qtbot, window, tmp_path) -> None:
     window.files.open(path)
     panel = window.problems_panel
     assert panel.upgrade.isVisible()
-    window.render_now()
+    preview_settled(qtbot, window)
     assert "Banque Exemple" in window.rendered.pages.doc.toPlainText()
     panel.upgrade.click()
     window.files.save()

@@ -25,6 +25,7 @@ from cveditor.ui.settings import Settings
 
 from .conftest import run_cveditor
 from .pdfcheck import reader
+from .person import preview_settled
 from .test_render_safety import ConnectionCounter
 
 GOOD_TEMPLATE = '{% import "macros.html.j2" as m %}<p>GOOD THEME {{ basics.name }}</p>'
@@ -85,7 +86,7 @@ def open_window(qtbot):
 
 
 def settle(qtbot, win: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not win.preview_timer.isActive(), timeout=5000)
+    preview_settled(qtbot, win)
 
 
 def picker(win: MainWindow) -> QComboBox:

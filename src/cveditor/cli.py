@@ -11,6 +11,7 @@ from . import __version__
 from .errors import ResumeFileError
 from .io import native
 from .io.atomic import atomic_write_bytes
+from .task import Cancelled, Task, running
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -163,7 +164,11 @@ def run(argv: Sequence[str]) -> int:
     """Run one headless command; user errors print one located line and return 1."""
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command][1](args)
+        with running(Task()):  # a theme's budget (cveditor.task) holds here too
+            return COMMANDS[args.command][1](args)
+    except Cancelled as error:
+        print(f"error: {error.reason}", file=sys.stderr)
+        return 1
     except ResumeFileError as error:
         if error.file is None:  # e.g. an unknown theme named inside the résumé
             error = ResumeFileError(error.message, file=_input_of(args), field=error.field)

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..errors import ResumeFileError
 from ..model.base import EXTRAS_KEY
 from ..model.resume import Resume
+from ..task import checkpoint
 from .jsonresume import dumps_jsonresume, from_jsonresume
 from .limits import limit_for
 from .markdown_export import resume_to_markdown
@@ -48,7 +49,9 @@ def read_resume(path: str | Path) -> Resume:
             f"cannot read {suffix or 'files without an extension'}; use {', '.join(READABLE)}",
             file=path,
         )
+    checkpoint("Reading the file", 0, 0)
     raw = read_bytes(path, limit_for(path))  # only regular files, bounded (io.limits)
+    checkpoint("Reading the résumé")
     source = str(path)
     if suffix == ".pdf":
         return resume_from_pdf(raw, source)
@@ -56,6 +59,7 @@ def read_resume(path: str | Path) -> Resume:
     if suffix in (".md", ".markdown"):
         return markdown_to_resume(text, source)
     data = parse_json(text, source)
+    checkpoint("Reading the résumé")
     if isinstance(data, dict) and EXTRAS_KEY not in data:
         return from_jsonresume(data, source, text)  # plain JSON Resume, maybe our own export
     return resume_from_data(data, source, text)

@@ -15,6 +15,7 @@ from ..io.jsonresume import to_jsonresume
 from ..io.markdown_export import resume_to_markdown
 from ..model.printed import shareable_resume
 from ..model.resume import Resume
+from ..task import checkpoint
 from .build import PHOTO_RESOURCE, photo_data_uri, render_resume, shareable_photo
 from .html import render_html
 from .themes import get_theme
@@ -93,6 +94,7 @@ def write_resume(
         text = resume_to_markdown(shared, photo=photo)
     else:
         text = RENDERED[suffix](shared, None)  # the photo, if any, is inside ``shared``
+    checkpoint("Writing the file", 0, 0)  # the last moment a Cancel leaves nothing behind
     atomic_write_bytes(path, text.encode("utf-8"), backup=False)
     return warnings
 

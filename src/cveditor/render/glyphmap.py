@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QRawFont, QTextLayout
 
+from ..task import checkpoint
+
 _GLYPHS = QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
 _GLYPHS_AND_POSITIONS = _GLYPHS | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
 
@@ -98,7 +100,9 @@ def collect_font_use(
     """Glyphs per font in first-use order with their texts; and characters no font has."""
     uses: dict[FontKey, FontUse] = {}
     missing: set[str] = set()
-    for layout, full_text, start, length in lines:
+    for number, (layout, full_text, start, length) in enumerate(lines):
+        if number % 500 == 0:
+            checkpoint()
         text = full_text[start : start + length]
         occurs = Counter(text)
         unresolved: dict[FontKey, set[int]] = {}

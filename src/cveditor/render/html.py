@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from ..errors import ResumeFileError
 from ..model.resume import Resume
+from ..task import THEME_BUDGET_S, Cancelled, budget, checkpoint
 from .context import build_context
 from .themes import COLOR, Theme, builtin_themes_dir, get_theme
 
@@ -241,8 +242,27 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         raise _too_big("a sum")
 
 
+LOOP_FILTER = "_cveditor_checked_loop"
+
+
+def _checked_loop(items: Any) -> Any:
+    """A theme's ``{% for %}`` with a checkpoint at each turn: three nested loops of
+    ``range(100000)`` allocate nothing, yet would run for days."""
+    for item in items:
+        checkpoint()
+        yield item
+
+
 class _BoundedCodeGenerator(CodeGenerator):
-    """``a ~ b`` checked after joining: each part is bounded, so the join is too."""
+    """``a ~ b`` checked after joining: each part is bounded, so the join is too; every
+    loop passes through :func:`_checked_loop`, so a running theme can be stopped."""
+
+    def visit_Template(self, node: jinja2.nodes.Template, frame: Any = None) -> None:
+        for loop in node.find_all(jinja2.nodes.For):
+            loop.iter = jinja2.nodes.Filter(
+                loop.iter, LOOP_FILTER, [], [], None, None, lineno=loop.iter.lineno
+            )
+        super().visit_Template(node, frame)
 
     def visit_Concat(self, node: jinja2.nodes.Concat, frame: Any) -> None:
         self.write("environment.bounded_value(")
@@ -261,6 +281,7 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         super().__init__(**options)
         self.globals.pop("lipsum", None)
         self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
+        self.filters[LOOP_FILTER] = _checked_loop
 
     @staticmethod
     def bounded_value(value: Any) -> Any:
@@ -270,6 +291,7 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         """Every buffer (blocks, macros, the whole output) counted while it fills."""
         pieces, total = [], 0
         for part in parts:
+            checkpoint()
             total += len(part)
             if total > MAX_STRING:
                 raise _too_big("the output")
@@ -281,6 +303,7 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         return _bounded(super().call_binop(context, operator, left, right))
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        checkpoint()  # a macro calling itself turns here
         _check_call(obj, args, kwargs)
         return _bounded(super().call(context, obj, *args, **kwargs), "a call")
 
@@ -490,7 +513,11 @@ def render_html(
             theme.folder, theme.builtin, 0.0 if theme.builtin else _stamp(theme.folder)
         )
         template = env.get_template(theme.template)
-        html = template.render(**context, style=style, css=style.css(), theme=theme.options)
+        with budget(THEME_BUDGET_S, f"theme {theme.id!r}"):
+            checkpoint("Running the theme")
+            html = template.render(**context, style=style, css=style.css(), theme=theme.options)
+    except Cancelled:
+        raise
     except jinja2.TemplateSyntaxError as error:
         raise ResumeFileError(
             f"theme {theme.id!r} failed: {error.message}", file=error.filename, line=error.lineno

@@ -8,9 +8,10 @@ keep-together pass is in paginate.py.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -24,7 +25,8 @@ from PySide6.QtGui import (
 )
 
 from ..model.layout import PAPER_SIZES_MM, Layout
-from .paginate import find_markers, paginate
+from ..task import checkpoint
+from .paginate import find_markers, lay_out, paginate
 
 MM_TO_PT = 72.0 / 25.4
 CLIP_INSET = 0.5  # points; see PagedDocument.paint_page
@@ -89,23 +91,47 @@ class PagedDocument:
         images: dict[str, QImage] | None = None,
     ) -> None:
         self.geometry = geometry
+        self.on_close: Callable[[], None] | None = None
+        self._footers: list[QTextLayout] = []
         self._device = _points_device()  # kept alive as long as the document (trap 8)
         self.doc = QTextDocument()
-        self.doc.documentLayout().setPaintDevice(self._device)
         self.doc.setUseDesignMetrics(True)
         self.doc.setDocumentMargin(0)
         self.doc.setIndentWidth(14)
         self.doc.setDefaultFont(font)
+        for name, image in (images or {}).items():  # only these: nothing else is loaded
+            self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        checkpoint("Reading the pages", 0, 0)
+        # The HTML is read before the document has a page: with one, Qt lays out while
+        # reading and calls back into Python so often that the window's thread starves
+        # for the lock (measured: the window stood still as long as setHtml ran).
+        self.doc.setHtml(html)
+        self.doc.documentLayout().setPaintDevice(self._device)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.doc.setDefaultTextOption(option)
         self.doc.setPageSize(geometry.body)
-        for name, image in (images or {}).items():  # only these: nothing else is loaded
-            self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        self.doc.setHtml(html)
+        lay_out(self.doc)
         self.report = paginate(self.doc, new_page_sections)
         self.footer_text = footer
-        self._footers = [self._footer_layout(i) for i in range(self.page_count)] if footer else []
+        for index in range(self.page_count if footer else 0):
+            checkpoint("Adding footers", index, self.page_count)
+            self._footers.append(self._footer_layout(index))
+
+    def close(self) -> None:
+        """Free the laid-out text now, then call ``on_close``: a document laid out in a
+        worker thread keeps that thread alive until this (ui/background.py)."""
+        doc = self.__dict__.pop("doc", None)
+        if doc is not None and shiboken6.isValid(doc):
+            shiboken6.delete(doc)
+        self._footers = []
+        on_close, self.on_close = self.on_close, None
+        if on_close is not None:
+            on_close()
+
+    def __del__(self) -> None:
+        if self.__dict__.get("on_close") is not None:  # made in a worker: see close()
+            self.close()
 
     # --- pages -----------------------------------------------------------------------
 

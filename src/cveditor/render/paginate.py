@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
+
+from ..task import checkpoint
 
 _BREAK = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 EPSILON = 0.01  # points; a position this close to a page edge belongs to the next page
 MAX_ROUNDS = 6
+LAYOUT_STEP = 200  # blocks laid out between two checkpoints (about 20 ms)
 
 #: Where a block sits: (table id, row, column) for each enclosing table, outermost first.
 FlowPath = tuple[tuple[int, int, int], ...]
@@ -201,6 +205,8 @@ class _Round:
     def decide(self, new_page: set[str], report: PaginationReport) -> None:
         page = self.page
         for index, marker in enumerate(self.markers):
+            if index % LAYOUT_STEP == 0:
+                checkpoint("Keeping items together", index, len(self.markers))
             shift = self.shift(marker)
             top = self.top(marker) + shift
             first_page = int((top + EPSILON) // page)
@@ -221,7 +227,7 @@ class _Round:
 
     def apply(self) -> None:
         cursor = QTextCursor(self.doc)
-        cursor.beginEditBlock()  # one re-layout for the whole round
+        cursor.beginEditBlock()  # one change for the whole round
         for marker in self.to_break:
             if marker.moved_table is not None:
                 fmt = marker.moved_table.format()
@@ -232,6 +238,24 @@ class _Round:
                 fmt.setPageBreakPolicy(_BREAK)
                 QTextCursor(marker.block).setBlockFormat(fmt)
         cursor.endEditBlock()
+
+
+def lay_out(doc: QTextDocument, stage: str = "Laying out the pages") -> None:
+    """Lay out the whole document a few hundred blocks at a time.
+
+    Asking for one block's place lays out only up to it; asking for the whole size at
+    once would hold the thread (and Python's lock, so the window too) for seconds on a
+    long résumé, with no chance to report progress or to stop.
+    """
+    layout = doc.documentLayout()
+    total = doc.characterCount()
+    block, count = doc.begin(), 0
+    while block.isValid():
+        if count % LAYOUT_STEP == 0:
+            checkpoint(stage, block.position(), total)
+            layout.blockBoundingRect(block)
+        block, count = block.next(), count + 1
+    layout.documentSize()
 
 
 def paginate(doc: QTextDocument, new_page_sections: tuple[str, ...] = ()) -> PaginationReport:
@@ -245,10 +269,15 @@ def paginate(doc: QTextDocument, new_page_sections: tuple[str, ...] = ()) -> Pag
         this_round.decide(new_page, report)
         if not this_round.breaks:
             break
+        # Without a page size, Qt's layout ignores edits (it only forgets the changed
+        # blocks' lines); setting the size back lays everything out anew, lazily, so
+        # lay_out() can do it in steps. Laying out only what changed (Qt's way after an
+        # edit) once left blocks between two changes without lines, and both that and
+        # a forced full relayout held Python's lock for seconds on long résumés.
+        size = doc.pageSize()
+        doc.setPageSize(QSizeF())
         this_round.apply()
+        doc.setPageSize(size)
         report.breaks += len(this_round.breaks)
-        # Qt re-lays out lazily after format changes and once left blocks between two
-        # changes without lines (they vanished from the page): lay out everything anew.
-        doc.markContentsDirty(0, doc.characterCount())
-        doc.documentLayout().documentSize()
+        lay_out(doc, "Laying out the pages again")
     return report

@@ -21,6 +21,7 @@ from ..io.atomic import atomic_write_bytes
 from ..io.pdf_source import ATTACHMENT_NAME
 from ..model.printed import printed_resume
 from ..model.resume import Resume
+from ..task import checkpoint
 from .build import RenderedResume, render_resume
 from .glyphmap import collect_font_use
 from .textcheck import lost_words
@@ -67,6 +68,7 @@ def _paint(rendered: RenderedResume, title: str, author: str, attachment: bytes 
     painter = QPainter(writer)
     painter.scale(RESOLUTION / 72.0, RESOLUTION / 72.0)
     for index in range(paged.page_count):
+        checkpoint("Writing the PDF", index, paged.page_count)
         if index:
             writer.newPage()
         paged.paint_page(painter, index)
@@ -103,8 +105,10 @@ def pdf_bytes(
     name = resume.basics.name or "Résumé"
     attachment = _attachment(resume) if attach_source else None
     raw = _paint(rendered, f"{name} — Résumé", resume.basics.name, attachment)
+    checkpoint("Checking the text layer", 0, 0)
     lines = list(paged.lines_in_paint_order())
     uses, missing = collect_font_use(lines)
+    checkpoint("Repairing the text layer", 0, 0)
     writer, repair = repair_pdf(raw, uses)
     writer.add_metadata(
         {
@@ -115,6 +119,7 @@ def pdf_bytes(
             "/Keywords": ", ".join(k for s in resume.skills for k in s.keywords),
         }
     )
+    checkpoint("Reading the text back", 0, 0)
     out = BytesIO()
     writer.write(out)
     data = out.getvalue()
@@ -138,5 +143,6 @@ def export_pdf(
 ) -> ExportReport:
     """Write the PDF atomically (an old file stays intact if anything fails)."""
     data, report = pdf_bytes(resume, today=today, base_dir=base_dir, attach_source=attach_source)
+    checkpoint("Writing the file", 0, 0)  # the last moment a Cancel leaves nothing behind
     atomic_write_bytes(Path(path), data, backup=False)
     return report

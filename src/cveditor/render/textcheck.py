@@ -5,10 +5,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
 from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
+
+from ..task import Cancelled, checkpoint
 
 
 def extract_text(pdf: bytes) -> str:
@@ -18,12 +21,29 @@ def extract_text(pdf: bytes) -> str:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "check.pdf"
             path.write_bytes(pdf)
-            proc = subprocess.run(
-                [tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=60
-            )
-            if proc.returncode == 0:
-                return proc.stdout.decode("utf-8", errors="replace")
+            out = _run_stoppable([tool, "-enc", "UTF-8", str(path), "-"], timeout=60)
+            if out is not None:
+                return out.decode("utf-8", errors="replace")
     return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(pdf)).pages)
+
+
+def _run_stoppable(command: list[str], timeout: float) -> bytes | None:
+    """The command's output (None if it failed), stopped with the current task."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                out, _ = proc.communicate(timeout=0.1)
+                return out if proc.returncode == 0 else None
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline:
+                    proc.kill()
+                    return None
+                try:
+                    checkpoint()
+                except Cancelled:
+                    proc.kill()
+                    raise
 
 
 def lost_words(expected_text: str, pdf: bytes) -> list[str]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
+from ..task import checkpoint
 from .glyphmap import FontUse
 
 
@@ -146,6 +147,7 @@ def repair_pdf(pdf: bytes, uses: list[FontUse]) -> tuple[PdfWriter, RepairReport
     report = RepairReport()
     done: set[int] = set()
     for page in writer.pages:
+        checkpoint()
         fonts = page.get("/Resources", {}).get("/Font", {})
         for ref in fonts.values():
             font = ref.get_object()

@@ -115,6 +115,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                group=1),
     ActionSpec("focus-preview", "Go to P&review", "focus_preview", menu="view",
                keys=("Alt+3",), group=1),
+    ActionSpec("update-preview", "&Update Preview", "live.update_preview", menu="view",
+               keys=("F5",), icon="refresh", group=2,
+               tip="Draw the pages again now; ends a pause"),
+    ActionSpec("stop-preview", "S&top Updating the Preview", "live.stop", menu="view",
+               group=2, tip="Stop a long render; the pages shown stay until Update Preview"),
     # --- Help ------------------------------------------------------------------------
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts", menu="help",
                keys=("F1",), icon="keyboard"),

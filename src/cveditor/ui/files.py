@@ -15,7 +15,9 @@ from ..errors import ResumeFileError
 from ..io.atomic import ReadOnlyFileError
 from ..io.formats import read_resume
 from ..model.resume import Resume
+from ..task import Cancelled
 from . import autosave, dialogs, locks
+from .background import describe_stop, run_busy
 from .settings import Settings
 
 
@@ -109,9 +111,14 @@ class FileController(QObject):
         if path is None:
             return None
         try:
-            resume = read(path)
+            resume = run_busy(
+                self.window, f"Opening {path.name}", lambda: read(path), drop_if_cancelled=True
+            )
         except ResumeFileError as error:
             dialogs.show_error(self.window, title, error.located())
+            return None
+        except Cancelled as error:
+            self._status(describe_stop(error, f"Opening {path.name}") + " Nothing changed.")
             return None
         self.discard_reason = reason
         if not self.may_discard():
@@ -202,17 +209,25 @@ class FileController(QObject):
             )
             return None
         to = "jsonresume" if path.suffix.lower() == ".json" else ""
+        resume, base_dir = self.document.resume, self.document.base_dir
         try:
-            warnings = write_resume(
-                self.document.resume,
-                path,
-                to=to,
-                base_dir=self.document.base_dir,
-                attach_source=self.settings.attach_source,
-                include_unprinted=self.include_unprinted,
+            warnings = run_busy(
+                self.window,
+                f"Exporting {path.name}",
+                lambda: write_resume(
+                    resume,
+                    path,
+                    to=to,
+                    base_dir=base_dir,
+                    attach_source=self.settings.attach_source,
+                    include_unprinted=self.include_unprinted,
+                ),
             )
         except ResumeFileError as error:
             dialogs.show_error(self.window, "Cannot export", error.located())
+            return None
+        except Cancelled as error:
+            self._status(describe_stop(error, "Export") + f" Nothing was written to {path}.")
             return None
         if self.include_unprinted and to == "jsonresume":
             warnings = [

@@ -33,6 +33,7 @@ NAMES = {
     "import": "fa5s.file-import",
     "export": "fa5s.file-export",
     "keyboard": "fa5s.keyboard",
+    "refresh": "fa5s.sync-alt",
 }
 
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -34,21 +34,22 @@ from ..document import ResumeDocument
 from ..errors import ResumeFileError
 from ..io.formats import READABLE
 from ..render.build import RenderedResume, render_resume
+from ..task import Cancelled
 from . import actions, dialogs
 from .actions import MENUS, ActionSpec, in_menu, resolve
+from .background import describe_stop, run_busy
 from .editors.fields import dispose
 from .editors.sections import broken_section_editor, section_editor
 from .files import FileController
 from .focus import clamp_to, tab_between_parts
+from .live_preview import LivePreview
 from .preview import PreviewWidget
-from .printing import print_pages
+from .printing import ask_printer, paint_pages
 from .problems_panel import ProblemsPanel
 from .section_list import SectionList
 from .settings import Settings
 from .shortcut_guard import ShortcutGuard
 from .theme_panel import ThemePanel
-
-PREVIEW_DELAY_MS = 120
 
 
 class FocusedEdit:
@@ -110,11 +111,9 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.pages_label)
-        self.preview_timer = QTimer(self)
-        self.preview_timer.setSingleShot(True)
-        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, object] = {}
+        self.live = LivePreview(self)
         self._build_actions()
         self.shortcut_guard = ShortcutGuard(self)
         QApplication.instance().installEventFilter(self.shortcut_guard)
@@ -181,13 +180,12 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         doc = self.document
-        doc.changed.connect(self._schedule_preview)
+        doc.changed.connect(self.live.schedule)
         doc.changed.connect(self._structure_changed)
         doc.reset.connect(self._document_replaced)
         doc.dirtyChanged.connect(self.update_title)
         doc.pathChanged.connect(self.update_title)
         self.files.recentChanged.connect(self._fill_recent)
-        self.preview_timer.timeout.connect(self.render_now)
         self.sections.selected.connect(self.show_section)
         self.problems_panel.goTo.connect(self.go_to)
         self.preview.zoomChanged.connect(self.zoom_label.setText)
@@ -218,9 +216,6 @@ class MainWindow(QMainWindow):
 
     # --- reactions -------------------------------------------------------------------
 
-    def _schedule_preview(self, *_args) -> None:
-        self.preview_timer.start()  # restarts: typing never waits for a render
-
     def _structure_changed(self, changed: tuple) -> None:
         if changed == ("cv", "sections"):  # a custom section came or went
             self._rebuild_editors()
@@ -229,7 +224,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # "Exported to …" was about the other résumé
         self._rebuild_editors()
         self.update_title()
-        self.render_now()
+        self.live.resume_after_replace()
         problems = self.problems_panel.problems
         if problems:  # a file with values we keep unread: say so, once, where it shows
             self.problems_dock.show()
@@ -265,23 +260,11 @@ class MainWindow(QMainWindow):
             editors[section_id] = editor
             self.editors.addWidget(editor)
         self.editors.setCurrentWidget(editors[section_id])
-        if section_id == "basics":
-            self.preview.verticalScrollBar().setValue(0)
-        else:
-            self.preview.show_anchor(f"cv-h-{section_id}")  # show where it prints
+        self.live.reveal("" if section_id == "basics" else f"cv-h-{section_id}")  # where it prints
 
     def render_now(self) -> None:
-        try:
-            self.rendered = render_resume(self.document.resume, base_dir=self.document.base_dir)
-        except ResumeFileError as error:
-            self.statusBar().showMessage(f"Preview failed: {error.located()}")
-            return
-        self.preview.set_pages(self.rendered.pages)
-        count = self.rendered.pages.page_count
-        self.pages_label.setText(f"{count} page{'s' * (count != 1)}")
-        problem = self.rendered.theme.problem or getattr(self.rendered, "photo_problem", "")
-        if problem:  # a broken or missing theme (drawn with the default), a bad photo
-            self.statusBar().showMessage(f"Preview: {problem}")
+        """Draw the preview again now (in the background)."""
+        self.live.render_now()
 
     def update_title(self, *_args) -> None:
         self.setWindowModified(self.document.is_dirty)
@@ -394,11 +377,22 @@ class MainWindow(QMainWindow):
         dialogs.show_exported(self, path, warnings)
 
     def print_pages(self) -> None:
-        """Print the very pages of the preview, on the résumé's own paper size."""
-        self.render_now()
-        count = print_pages(self, self.rendered.pages, self.document.resume.layout.paper,
-                            self.files.display_name())
-        if count:
+        """Print the pages the preview shows, on the résumé's own paper size."""
+        resume, base_dir = self.document.resume, self.document.base_dir
+        printer = ask_printer(self, resume.layout, self.files.display_name())
+        if printer is None:
+            return
+        try:
+            count = run_busy(
+                self,
+                "Printing",
+                lambda: paint_pages(printer, render_resume(resume, base_dir=base_dir).pages),
+            )
+        except ResumeFileError as error:
+            self.statusBar().showMessage(f"Nothing printed: {error.located()}")
+        except Cancelled as error:
+            self.statusBar().showMessage(describe_stop(error, "Printing"))
+        else:
             self.statusBar().showMessage(f"Sent {count} page(s) to the printer.", 5000)
 
     def show_shortcuts(self) -> None:
@@ -434,6 +428,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.files.closing()
+        self.live.close()
         self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
         self.settings.splitter = self.splitter.sizes()

@@ -81,7 +81,11 @@ class PreviewWidget(QScrollArea):
     def page_count(self) -> int:
         return self.view.paged.page_count if self.view.paged else 0
 
-    def set_pages(self, paged: PagedDocument) -> None:
+    def set_pages(self, paged: PagedDocument | None) -> None:
+        if paged is None:  # the window is closing
+            self.view.paged = None
+            self.view.update()
+            return
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self.view.paged = paged

@@ -1,0 +1,128 @@
+"""The window's side of the preview: when to render, and what to say about it.
+
+Edits restart a short timer; when it fires, a copy of the résumé (the worker must not
+read what the user is editing) is rendered in the background (preview_render.py).
+The pages, the page count and any problem of the theme or the photo are shown when
+the render ends. A stopped render pauses the preview until View ▸ Update Preview.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from ..render.build import RenderedResume, render_resume
+from .preview_render import PreviewRenderer, RenderProgress
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+#: Pause after the last keystroke before the preview is made again.
+PREVIEW_DELAY_MS = 120
+
+
+class LivePreview(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.paused = False
+        self.closed = False
+        self.anchor_to_reveal: str | None = None  # asked for while the pages were coming
+        self.renderer = PreviewRenderer(self)
+        self.progress = RenderProgress(self.stop)
+        window.statusBar().insertPermanentWidget(0, self.progress)  # left of zoom and pages
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.render_now)
+        self.renderer.rendered.connect(self._show)
+        self.renderer.failed.connect(self._failed)
+        self.renderer.stopped.connect(self._stopped)
+        self.renderer.progress.connect(self.progress.show_task)
+
+    @property
+    def busy(self) -> bool:
+        """A render is running or waiting for its timer: the pages may be about to change."""
+        return self.timer.isActive() or self.renderer.busy
+
+    def schedule(self, *_args: object) -> None:
+        if not self.paused:
+            self.timer.start()  # restarts: typing never waits for a render
+
+    def render_now(self) -> None:
+        """Render the résumé as it is now (unless paused), in the background."""
+        self.timer.stop()
+        if self.paused:
+            return
+        document = self.window.document
+        resume, base_dir = document.resume.model_copy(deep=True), document.base_dir
+        self.renderer.request(lambda: render_resume(resume, base_dir=base_dir))
+
+    def reveal(self, anchor: str) -> None:
+        """Scroll to the heading ``anchor`` ("" = the top) now, and again when the pages
+        being made arrive: a section chosen just after opening still shows."""
+        preview = self.window.preview
+        if anchor:
+            preview.show_anchor(anchor)
+        else:
+            preview.verticalScrollBar().setValue(0)
+        self.anchor_to_reveal = anchor if self.busy else None
+
+    def update_preview(self) -> None:
+        """View ▸ Update Preview: end a pause and draw the pages again now."""
+        self.paused = False
+        self.render_now()
+
+    def stop(self) -> None:
+        """View ▸ Stop Updating the Preview, or the status bar's Stop button."""
+        self.timer.stop()
+        if self.renderer.busy:
+            self.renderer.stop()
+        else:
+            self._stopped("Preview paused.")
+
+    def resume_after_replace(self) -> None:
+        """Another résumé came in: whatever paused the old one does not apply."""
+        self.paused = False
+        self.window.pages_label.setText("Making the pages…")  # the old count is not its
+        self.render_now()
+
+    def _show(self, rendered: RenderedResume) -> None:
+        window = self.window
+        if self.closed:  # arrived after the window closed
+            rendered.pages.close()
+            return
+        old, window.rendered = window.rendered, rendered
+        window.preview.set_pages(rendered.pages)
+        if old is not None:
+            old.pages.close()  # now, not whenever Python gets to it: its thread ends too
+        if self.anchor_to_reveal is not None and not self.busy:
+            self.reveal(self.anchor_to_reveal)
+        count = rendered.pages.page_count
+        window.pages_label.setText(f"{count} page{'s' * (count != 1)}")
+        problem = rendered.theme.problem or rendered.photo_problem
+        if problem:  # a broken or missing theme (drawn with the default), a bad photo
+            window.statusBar().showMessage(f"Preview: {problem}")
+
+    def close(self) -> None:
+        """The window is closing: stop rendering and free the pages (and their thread)."""
+        self.closed = True
+        self.timer.stop()
+        self.renderer.stop()
+        window = self.window
+        if window.rendered is not None:
+            window.preview.set_pages(None)
+            window.rendered.pages.close()
+            window.rendered = None
+
+    def _failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(f"Preview failed: {message}")
+
+    def _stopped(self, message: str) -> None:
+        self.paused = True
+        self.window.pages_label.setText("Preview paused")
+        self.window.statusBar().showMessage(
+            f"{message} The pages shown may be out of date; "
+            "View ▸ Update Preview (F5) draws them again."
+        )
