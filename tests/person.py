@@ -91,7 +91,7 @@ class Person:
     def _show_shortcuts(self, _parent, rows) -> None:
         self.documents.append(("Keyboard shortcuts", "\n".join(" | ".join(r) for r in rows)))
 
-    def _get_save_path(self, _parent, suggested, filters="") -> Path | None:
+    def _get_save_path(self, _parent, suggested, filters="", refuse=None) -> Path | None:
         self.save_filters.append(filters)
         return self.save_path
 

@@ -441,6 +441,39 @@ def test_save_as_and_export_add_the_chosen_extension_before_asking(qtbot, tmp_pa
     assert dialog.defaultSuffix() == "md"
 
 
+def test_export_dialog_refuses_the_open_resume_before_asking_to_replace(
+    qtbot, person, tmp_path
+) -> None:
+    """#17.9: naming the résumé itself in the export dialog is refused there, with the
+    reason, before any "Replace?" question; another name is accepted."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from cveditor.ui import dialogs
+
+    own = tmp_path / "cv.json"
+    own.write_text("{}", encoding="utf-8")
+
+    def refuse(path: Path) -> str:
+        return "it is the résumé you are editing" if path == own else ""
+
+    dialog = dialogs.save_dialog(None, str(tmp_path / "cv.pdf"), dialogs.EXPORT_FILTER, refuse)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    json_filter = dialogs.EXPORT_FILTER.split(";;")[-1]
+    dialog.selectNameFilter(json_filter)
+    dialog.filterSelected.emit(json_filter)
+    dialog.findChild(QLineEdit, "fileNameEdit").setText("cv")
+    dialog.accept()  # Qt would ask "cv.json already exists. Replace?" here: it must not
+    assert dialog.isVisible() and dialog.result() != QFileDialog.DialogCode.Accepted
+    assert person.errors == ["Choose another name: it is the résumé you are editing"]
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    name.setText("cv-plain")  # another name, after the refusal
+    dialog.accept()
+    assert dialog.result() == QFileDialog.DialogCode.Accepted
+    assert Path(dialog.selectedFiles()[0]) == tmp_path / "cv-plain.json"
+
+
 def test_messages_say_what_happens(qtbot, window, person, sample_copy, tmp_path) -> None:
     window.files.open(sample_copy)
     type_text(qtbot, widget_at(window, TextField, ("basics", "label")), "!")

@@ -269,3 +269,21 @@ def test_without_a_task_checkpoints_do_nothing_and_user_errors_stay_located() ->
     with pytest.raises(ResumeFileError) as error:
         render_html(resume)
     assert "theme 'bad' failed: ZeroDivisionError" in error.value.located()
+
+
+def test_the_cli_stops_a_theme_over_its_budget_and_writes_nothing(
+    spin_theme, tmp_path, monkeypatch, capsys
+) -> None:
+    from cveditor.cli import run
+
+    monkeypatch.setattr(html_module, "THEME_BUDGET_S", 0.5)
+    resume = Resume()
+    resume.basics.name = "Kim Minji"
+    resume.layout.theme = "spin"
+    source = tmp_path / "cv.json"
+    native.save(resume, source)
+    out = tmp_path / "out.pdf"
+    assert run(["convert", str(source), "-o", str(out)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error == f"error: {source}: theme 'spin' took longer than 0.5 s and was stopped"
+    assert not out.exists()

@@ -166,8 +166,9 @@ def run(argv: Sequence[str]) -> int:
     try:
         with running(Task()):  # a theme's budget (cveditor.task) holds here too
             return COMMANDS[args.command][1](args)
-    except Cancelled as error:
-        print(f"error: {error.reason}", file=sys.stderr)
+    except Cancelled as error:  # a theme over its budget
+        where = _input_of(args)
+        print(f"error: {f'{where}: ' if where else ''}{error.reason}", file=sys.stderr)
         return 1
     except ResumeFileError as error:
         if error.file is None:  # e.g. an unknown theme named inside the résumé

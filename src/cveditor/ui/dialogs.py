@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -209,10 +211,36 @@ def filter_suffix(name_filter: str) -> str:
     return match.group(1) if match else ""
 
 
-def save_dialog(parent: QWidget | None, suggested: str, filters: str) -> QFileDialog:
+class _SaveDialog(QFileDialog):
+    """Refuses a name before Qt asks whether to replace that file (``refuse`` gives the
+    reason, "" to allow): "Replace?" then "you cannot" would be one question too many."""
+
+    def __init__(self, *args, refuse: Callable[[Path], str] | None = None) -> None:
+        super().__init__(*args)
+        self.refuse = refuse
+
+    def accept(self) -> None:
+        files = self.selectedFiles()
+        reason = self.refuse(Path(files[0])) if self.refuse and files else ""
+        if reason:
+            show_error(self, "Choose another name", reason)
+            # the refused file stays selected in the file list, and Qt would keep
+            # returning it whatever name is typed next
+            for view in self.findChildren(QAbstractItemView):
+                view.clearSelection()
+            return
+        super().accept()
+
+
+def save_dialog(
+    parent: QWidget | None,
+    suggested: str,
+    filters: str,
+    refuse: Callable[[Path], str] | None = None,
+) -> QFileDialog:
     """A save dialog that adds the chosen format's extension to a bare name *before* it
     asks about overwriting, so "old" + PDF asks about old.pdf, never writes it unasked."""
-    dialog = QFileDialog(parent, "Save as", suggested, filters)
+    dialog = _SaveDialog(parent, "Save as", suggested, filters, refuse=refuse)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     first = filters.split(";;")[0]
@@ -225,8 +253,13 @@ def save_dialog(parent: QWidget | None, suggested: str, filters: str) -> QFileDi
     return dialog
 
 
-def get_save_path(parent: QWidget, suggested: str, filters: str = SAVE_FILTER) -> Path | None:
-    dialog = save_dialog(parent, suggested, filters)
+def get_save_path(
+    parent: QWidget,
+    suggested: str,
+    filters: str = SAVE_FILTER,
+    refuse: Callable[[Path], str] | None = None,
+) -> Path | None:
+    dialog = save_dialog(parent, suggested, filters, refuse)
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     return Path(dialog.selectedFiles()[0])

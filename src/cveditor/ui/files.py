@@ -196,17 +196,16 @@ class FileController(QObject):
             stem = self.document.path.stem if self.document.path else "resume"
             folder = self.document.base_dir or Path.home()
             path = dialogs.get_save_path(
-                self.window, str(folder / f"{stem}{suffix}"), filters or dialogs.EXPORT_FILTER
+                self.window,
+                str(folder / f"{stem}{suffix}"),
+                filters or dialogs.EXPORT_FILTER,
+                refuse=self._export_refusal,
             )
             if path is None:
                 return None
-        if self.document.path is not None and _same_file(path, self.document.path):
-            dialogs.show_error(
-                self.window,
-                "Cannot export",
-                f"{path} is the résumé you are editing; an export would replace it. "
-                "Choose another name.",
-            )
+        refusal = self._export_refusal(path)
+        if refusal:
+            dialogs.show_error(self.window, "Cannot export", refusal)
             return None
         to = "jsonresume" if path.suffix.lower() == ".json" else ""
         resume, base_dir = self.document.resume, self.document.base_dir
@@ -238,6 +237,15 @@ class FileController(QObject):
         self.last_export_warnings = warnings
         self.last_export_path = path
         return warnings
+
+    def _export_refusal(self, path: Path) -> str:
+        """Why ``path`` cannot take an export ("" when it can): the open résumé's file."""
+        if self.document.path is not None and _same_file(path, self.document.path):
+            return (
+                f"{path} is the résumé you are editing; an export would replace it. "
+                "Choose another name."
+            )
+        return ""
 
     def export_pdf(self, path: Path | None = None) -> list[str] | None:
         return self.export_as(path, suffix=".pdf", filters=dialogs.PDF_FILTER)
