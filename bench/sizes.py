@@ -8,6 +8,7 @@ text costs about four or ten times as long, never sixteen or a hundred.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from datetime import date
@@ -21,12 +22,16 @@ from PySide6.QtGui import QGuiApplication
 from cveditor.io import native
 from cveditor.io.formats import read_resume
 from cveditor.model import Resume
+from cveditor.render.build import render_resume
+from cveditor.render.html import render_html
 from cveditor.render.pdf import pdf_bytes
 from cveditor.resources import sample_path
 
 TODAY = date(2026, 11, 1)
 JOB_COUNTS = (50, 200, 800, 3200)
 FIELD_KB = (10, 100, 1000)
+#: Issue 18 row 9: 20 000 sections took minutes (a lookup per section scanned them all).
+SECTION_COUNTS = (500, 2000, 8000)
 
 
 def resume_with_jobs(count: int) -> Resume:
@@ -63,6 +68,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
     parser.add_argument("--max-jobs", type=int, default=max(JOB_COUNTS))
     parser.add_argument("--max-kb", type=int, default=max(FIELD_KB))
+    parser.add_argument("--max-sections", type=int, default=max(SECTION_COUNTS))
     args = parser.parse_args()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv)
 
@@ -84,7 +90,31 @@ def main() -> None:
         exported = median_ms(lambda r=resume: pdf_bytes(r, today=TODAY), runs=args.runs)
         pages = pdf_bytes(resume, today=TODAY)[1].pages
         print(f"{kilobytes:>8} {exported:>10.1f} {pages:>6}")
+
+    print(f"\n{'sections':>8} {'theme ms':>9} {'pages ms':>9}")
+    for count in (c for c in SECTION_COUNTS if c <= args.max_sections):
+        resume = resume_with_sections(count)
+        themed = median_ms(lambda r=resume: render_html(r, today=TODAY), runs=args.runs)
+        laid = median_ms(lambda r=resume: render_resume(r, today=TODAY), runs=1)
+        print(f"{count:>8} {themed:>9.1f} {laid:>9.1f}")
     del app
+
+
+def resume_with_sections(count: int) -> Resume:
+    """An empty résumé with ``count`` one-item custom list sections."""
+    return native.loads(
+        json.dumps(
+            {
+                "basics": {"name": "Kim"},
+                "x-cveditor": {
+                    "sections": [
+                        {"id": f"s{n}", "kind": "list", "title": f"S{n}", "items": [f"item {n}"]}
+                        for n in range(count)
+                    ]
+                },
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

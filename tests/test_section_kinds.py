@@ -108,3 +108,30 @@ def _pdf_text_and_streams(path) -> bytes:
         except zlib.error:
             continue
     return b"\n".join(parts)
+
+
+def test_custom_sections_are_found_after_every_kind_of_change() -> None:
+    """custom_section() remembers positions (a render asks once per section); moves,
+    removals and insertions through the document's commands never make it answer with
+    the wrong section or miss one."""
+    document = ResumeDocument(Resume())
+    path = ("cv", "sections")
+    for n, sid in enumerate(("a", "b", "c")):
+        document.insert_item(path, n, new_custom_section("list", sid, sid.upper()))
+
+    def titles() -> dict[str, str | None]:
+        found = {sid: document.resume.custom_section(sid) for sid in ("a", "b", "c", "d")}
+        return {sid: s.title if s else None for sid, s in found.items()}
+
+    assert titles() == {"a": "A", "b": "B", "c": "C", "d": None}
+    document.move_item(path, 2, 0)  # c a b
+    assert titles() == {"a": "A", "b": "B", "c": "C", "d": None}
+    document.remove_item(path, 1)  # c b
+    assert titles() == {"a": None, "b": "B", "c": "C", "d": None}
+    document.insert_item(path, 1, new_custom_section("text", "d", "D"))  # c d b
+    assert titles() == {"a": None, "b": "B", "c": "C", "d": "D"}
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    document.undo_stack.undo()  # a b c again
+    assert titles() == {"a": "A", "b": "B", "c": "C", "d": None}
+    assert [s.id for s in document.resume.custom_sections] == ["a", "b", "c"]

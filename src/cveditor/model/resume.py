@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
 from .base import EXTRAS_KEY, Entry, HideableItem, IsoDate, ItemExtras, TextList
 from .layout import STANDARD_SECTIONS, Layout
@@ -313,5 +313,18 @@ class Resume(Entry):
     def custom_sections(self) -> list[CustomSection]:
         return self.cv.sections
 
+    #: Where each custom section was last seen in the list: a render asks once per
+    #: section, and a scan per question made 20 000 sections cost minutes.
+    _section_index: dict[str, int] = PrivateAttr(default_factory=dict)
+
     def custom_section(self, section_id: str) -> CustomSection | None:
-        return next((s for s in self.cv.sections if s.id == section_id), None)
+        sections = self.cv.sections
+        at = self._section_index.get(section_id)
+        if at is not None and at < len(sections) and sections[at].id == section_id:
+            return sections[at]
+        index: dict[str, int] = {}
+        for position, section in enumerate(sections):
+            index.setdefault(section.id, position)  # the first of a repeated id, as before
+        self._section_index = index
+        at = index.get(section_id)
+        return sections[at] if at is not None else None
