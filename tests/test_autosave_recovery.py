@@ -37,6 +37,7 @@ from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE
+from .person import menu_action
 
 POSIX = os.name == "posix"
 
@@ -328,24 +329,49 @@ def test_open_asks_when_the_file_is_in_use(make_window, person, sample_copy, sle
     assert win.files.open(sample_copy) and win.files.read_only
 
 
+def edited_read_only(qtbot, win: MainWindow, person, path: Path, sleeper) -> MainWindow:
+    """``win`` with ``path`` opened read-only (another live cveditor holds it), edited."""
+    lock = locks.lock_path(path)
+    autosave.private_dir(lock.parent)
+    lock.write_text(json.dumps(owner(sleeper.pid)), encoding="utf-8")
+    person.in_use = "read-only"
+    assert win.files.confirm_open(path) and win.files.open(path)
+    assert win.files.read_only
+    type_name(qtbot, win, "!")
+    return win
+
+
 @pytest.mark.skipif(
     not SAVE_HONOURS_READ_ONLY, reason="FileController.save must call save_as when read_only"
 )
 def test_read_only_save_goes_to_save_as(
     qtbot, make_window, person, sample_copy, sleeper, tmp_path
 ) -> None:
-    lock = locks.lock_path(sample_copy)
-    autosave.private_dir(lock.parent)
-    lock.write_text(json.dumps(owner(sleeper.pid)), encoding="utf-8")
     before = sample_copy.read_bytes()
-    win = make_window()
-    person.in_use = "read-only"
-    assert win.files.confirm_open(sample_copy) and win.files.open(sample_copy)
-    type_name(qtbot, win, "!")
+    win = edited_read_only(qtbot, make_window(), person, sample_copy, sleeper)
     person.save_path = tmp_path / "mine.json"
     assert win.files.save()
     assert sample_copy.read_bytes() == before and person.save_path.exists()
     assert win.document.path == person.save_path and not win.files.read_only
+
+
+def test_read_only_window_cannot_save_over_the_file_the_other_one_edits(
+    qtbot, make_window, person, sample_copy, sleeper, monkeypatch
+) -> None:
+    """Found by a new user: Save As in a read-only window offered the same name, and
+    Enter + Yes replaced the file the other cveditor was editing."""
+    before = sample_copy.read_bytes()
+    win = edited_read_only(qtbot, make_window(), person, sample_copy, sleeper)
+    offered: list[str] = []
+    monkeypatch.setattr(  # the person accepts the folder and types the file's own name
+        dialogs, "get_save_path", lambda _p, name, *_a, **_k: offered.append(name) or sample_copy
+    )
+    menu_action(win, "File", "Save").trigger()
+    assert offered == [str(sample_copy.with_name("cv (copy).json"))]
+    assert sample_copy.read_bytes() == before
+    assert person.errors and "open in another cveditor" in person.errors[-1]
+    assert str(sleeper.pid) in person.errors[-1]
+    assert win.document.is_dirty and win.files.read_only
 
 
 def test_running_instances_copy_is_not_offered(

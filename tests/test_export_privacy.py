@@ -111,6 +111,12 @@ PLACES = (
     "meta",
     "photo_comment",
     "photo_folder",
+    "other_tool_top",  # keys cveditor does not know, at every level: no theme prints them
+    "other_tool_job",
+    "other_tool_project",
+    "other_tool_skill",
+    "other_tool_section",
+    "other_tool_entry",
 )
 
 
@@ -154,9 +160,10 @@ def private_data(m: dict[str, str], public: str, theme: str, image: str) -> dict
                 "position": "Developer",
                 "startDate": "2020-01",
                 "highlights": ["Shipped things"],
+                "internalNote": m["other_tool_job"],
                 "x-cveditor": {
                     "projects": [
-                        {"name": "Visible project"},
+                        {"name": "Visible project", "budget": m["other_tool_project"]},
                         {"name": m["hidden_project"], **hidden},
                     ]
                 },
@@ -164,11 +171,12 @@ def private_data(m: dict[str, str], public: str, theme: str, image: str) -> dict
             {"name": m["hidden_job"], "summary": m["hidden_job"], **hidden},
         ],
         "skills": [
-            {"name": "Python", "keywords": ["Django"]},
+            {"name": "Python", "keywords": ["Django"], "x-rating": m["other_tool_skill"]},
             {"name": "Secret", "keywords": [m["hidden_skill"]], **hidden},
         ],
         "awards": [{"title": m["hidden_section"], "awarder": m["hidden_section"]}],
         "meta": {"version": m["meta"], "canonical": f"https://x.example/{m['meta']}"},
+        "hobbies": [m["other_tool_top"]],
         "x-cveditor": {
             "layout": {"theme": theme, "hiddenSections": ["awards"]},
             "sections": [
@@ -189,8 +197,9 @@ def private_data(m: dict[str, str], public: str, theme: str, image: str) -> dict
                     "id": "patents",
                     "kind": "dated",
                     "title": "Patents",
+                    "owner": m["other_tool_section"],
                     "entries": [
-                        {"date": "2019-05", "title": "Public patent"},
+                        {"date": "2019-05", "title": "Public patent", "fee": m["other_tool_entry"]},
                         {"date": "2019-06", "title": m["hidden_entry"], **hidden},
                     ],
                 },

@@ -107,6 +107,13 @@ def test_extra_top_level_list_exports(qapp, tmp_path, schema_validator) -> None:
     proc = run_cveditor("convert", str(CORPUS[3]), "-o", str(out), "--to", "jsonresume")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["hobbies"] == ["climbing", "chess"]
+    assert "hobbies" not in data, "no theme prints another tool's section (#18)"
+    assert not list(schema_validator.iter_errors(data))
+    proc = run_cveditor(
+        "convert", str(CORPUS[3]), "-o", str(out), "--to", "jsonresume", "--include-unprinted"
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["hobbies"] == ["climbing", "chess"], "asked for: the other tool's data goes"
     assert not list(schema_validator.iter_errors(data))
     assert resume.work[0].name == "Tienda Web"

@@ -126,7 +126,7 @@ def test_a_runaway_theme_shows_progress_and_stop_keeps_the_window_usable(
     qtbot.waitUntil(lambda: not window.live.busy, timeout=5000)
     assert not progress.isVisible()
     assert window.statusBar().currentMessage().startswith("Preview cancelled.")
-    assert "View ▸ Update Preview (F5)" in window.statusBar().currentMessage()
+    assert "F5 updates them" in window.statusBar().currentMessage()
     assert window.pages_label.text() == "Preview paused"
     assert window.rendered is before and pages_before.endswith("pages")  # last good pages
 
@@ -136,6 +136,8 @@ def test_a_runaway_theme_shows_progress_and_stop_keeps_the_window_usable(
     choose(window, "classic")
     assert not window.live.busy, "still paused"
     press("F5")  # View ▸ Update Preview
+    assert window.pages_label.text() == "Making the pages…"
+    assert window.statusBar().currentMessage() == "", "the stop note no longer holds"
     preview_settled(qtbot, window)
     assert window.rendered is not before
     assert "Jr!" in window.rendered.pages.doc.toPlainText()
@@ -202,7 +204,7 @@ def test_export_shows_progress_after_a_second_and_cancel_writes_nothing(
     watcher = CancelWhenShown(cancel=False)  # the same export, left to finish
     press("Ctrl+E")
     watcher.timer.stop()
-    assert watcher.seen and any("%" in text for text in watcher.seen), watcher.seen
+    assert watcher.seen and any("Writing the PDF" in text for text in watcher.seen), watcher.seen
     assert person.save_path.read_bytes().startswith(b"%PDF")
     assert person.exported and person.exported[0][0] == person.save_path
 

@@ -79,3 +79,32 @@ def test_legacy_names_upgrade_is_one_undo_step(qtbot, window, tmp_path) -> None:
     window.files.save()
     again = json.loads(path.read_text(encoding="utf-8"))
     assert again["work"][0]["company"] == "Banque Exemple"
+
+
+def test_summary_counts_every_row_and_saving_brings_the_list_up_to_date(
+    qtbot, window, tmp_path
+) -> None:
+    """Found by a new user: the summary counted 4 of 10 rows, and after Save the list
+    kept the old lines and a duplicate the saved file no longer has."""
+    path = tmp_path / "dup.json"
+    shutil.copy(CORPUS / "05-duplicate-keys.json", path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"work": [', '"awards": 7,\n  "work": ['), encoding="utf-8")
+    window.person.open_path = path
+    click_menu(window, "File", "Open")
+    panel = window.problems_panel
+    kinds = [p.kind for p in panel.problems]
+    assert kinds.count("duplicate") == 1 and kinds.count("unread") == 1
+    assert "1 value(s) cveditor cannot read" in panel.summary.text()
+    assert "1 key(s) appear twice" in panel.summary.text()
+    tree = panel.tree
+    assert tree.topLevelItemCount() == len(kinds)
+    label = next(w for w in window.findChildren(TextField) if w.path == ("basics", "label"))
+    type_text(qtbot, label, "!")
+    click_menu(window, "File", "Save")
+    assert [p.kind for p in panel.problems] == ["unread"], "the saved file has no duplicate"
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    assert len(rows) == 1 and rows[0].text(0) == "awards"
+    saved_lines = path.read_text(encoding="utf-8").splitlines()
+    assert '"awards": 7' in saved_lines[int(rows[0].text(1)) - 1], "the line of the saved file"
+    assert "appear twice" not in panel.summary.text()

@@ -413,3 +413,20 @@ def test_row12_theme_images_are_not_followed_out_through_links(tmp_path) -> None
     html = render_html(resume)
     assert "<img" not in html and "Kim" in html
     assert os.path.islink(folder / "logo.png")
+
+
+def test_row10_a_template_that_cannot_be_parsed_is_named_when_themes_are_listed(
+    qtbot, open_window, tmp_path
+) -> None:
+    """Found by a new user: a template with a syntax error was offered as a good theme
+    and failed only once chosen."""
+    user_theme("typo", "<p>{{ basics.name }</p>\n{% if %}", 'name = "Typo"\n')
+    listing = run_cveditor("themes")
+    line = next(x for x in listing.stdout.splitlines() if x.startswith("typo"))
+    assert "cannot be used" in line and "resume.html.j2, line 1" in line and "syntax" in line
+    win = open_window(resume_file(tmp_path, "classic"))
+    combo = picker(win)
+    index = combo.findText("typo — cannot be used")
+    assert index >= 0 and not combo.model().item(index).isEnabled()
+    assert "syntax error" in combo.itemData(index, 3)
+    win.document.undo_stack.setClean()

@@ -41,6 +41,7 @@ class ResumeDocument(QObject):
     reset = Signal()  # a different résumé (new, open, recovered)
     dirtyChanged = Signal(bool)
     pathChanged = Signal(object)
+    sourceChanged = Signal()  # the file's text was read or written anew (problems' lines)
 
     def __init__(self, resume: Resume | None = None, path: Path | None = None) -> None:
         super().__init__()
@@ -102,6 +103,11 @@ class ResumeDocument(QObject):
         """What the open file holds that cveditor keeps without reading, as of now
         (a value the user has since set is no longer a problem)."""
         return find_problems(self.resume, self.source_text)
+
+    def set_source_text(self, text: str) -> None:
+        """The text of the file as now on disk: problems name its lines."""
+        self.source_text = text
+        self.sourceChanged.emit()
 
     def announce(self, path: ModelPath) -> None:
         """Called by commands after they changed the model."""

@@ -49,10 +49,10 @@ def printed_resume(resume: Resume) -> Resume:
 
 def shareable_resume(resume: Resume, *, include_unprinted: bool = False, photo: str = "") -> Resume:
     """``printed_resume`` without the fields no theme prints (see render.context's
-    BasicsView): street address, postal code, country code, ``meta``, and keys of other
-    tools in basics (a birth date) — unless ``include_unprinted``, which the user asks
-    for on a JSON Resume export meant to carry them. Whole sections of other tools at
-    the top level (``hobbies``) are data for those tools, and pass.
+    BasicsView): street address, postal code, country code, ``meta``, and the keys of
+    other tools at every level (a birth date in basics, an ``internalNote`` in a job,
+    a ``hobbies`` section at the top) — unless ``include_unprinted``, which the user
+    asks for on a JSON Resume export meant to carry them.
 
     ``photo`` replaces basics.image: a data: URI re-encoded from the pixels
     (render.build.shareable_photo) or "" for none. The model decodes no pictures, so a
@@ -67,15 +67,25 @@ def shareable_resume(resume: Resume, *, include_unprinted: bool = False, photo: 
         kept = {k: v for k in ("city", "region") if (v := getattr(place, k))}
         basics.location = Location(**kept)
         copy.meta = Meta()
-        for model in (basics, basics.location, *basics.profiles):
-            if model.__pydantic_extra__:
-                model.__pydantic_extra__.clear()
+        _drop_other_tools_keys(copy)
     # what is now empty is not written at all (not even "image": "")
     empty = Basics()
     basics._given -= {k for k in ("image", "location") if getattr(basics, k) == getattr(empty, k)}
     if copy.meta == Meta():
         copy._given -= {"meta"}
     return copy
+
+
+def _drop_other_tools_keys(node: Any) -> None:
+    """Clear, at every level, the keys the model does not know: no theme prints them."""
+    if isinstance(node, BaseModel):
+        if node.__pydantic_extra__:
+            node.__pydantic_extra__.clear()
+        for name in type(node).model_fields:
+            _drop_other_tools_keys(getattr(node, name))
+    elif isinstance(node, list):
+        for item in node:
+            _drop_other_tools_keys(item)
 
 
 def _drop_unreadable(node: Any) -> None:

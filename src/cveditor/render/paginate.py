@@ -279,5 +279,5 @@ def paginate(doc: QTextDocument, new_page_sections: tuple[str, ...] = ()) -> Pag
         this_round.apply()
         doc.setPageSize(size)
         report.breaks += len(this_round.breaks)
-        lay_out(doc, "Laying out the pages again")
+        lay_out(doc, "Placing page breaks")
     return report

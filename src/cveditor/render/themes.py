@@ -18,6 +18,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+import jinja2
+
 from ..errors import ResumeFileError
 from ..paths import user_themes_dir
 from ..resources import resource_path
@@ -117,7 +119,30 @@ def _template(data: dict, folder: Path, real: Path, spec: Path) -> str:
         )
     if not path.is_file():
         raise ResumeFileError(f"there is no template {name}", file=spec, field="template")
+    _check_syntax(path)
     return name
+
+
+#: A template bigger than this is not read to check it (rendering refuses it too).
+MAX_CHECKED_TEMPLATE_BYTES = 1_000_000
+
+
+def _check_syntax(path: Path) -> None:
+    """A template that cannot even be parsed makes the theme unusable: say so when the
+    themes are listed (the picker greys it out) rather than when it is chosen. Parsing
+    runs nothing of the template."""
+    try:
+        if path.stat().st_size > MAX_CHECKED_TEMPLATE_BYTES:
+            return
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return  # rendering says why, with the theme's name
+    try:
+        jinja2.Environment().parse(source)
+    except jinja2.TemplateSyntaxError as error:
+        raise ResumeFileError(
+            f"the template has a syntax error: {error.message}", file=path, line=error.lineno
+        ) from None
 
 
 def _read_theme(folder: Path, builtin: bool) -> Theme:

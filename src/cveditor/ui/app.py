@@ -5,13 +5,15 @@ process ends, so the next start offers that work back."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
+import socket
 import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -54,7 +56,32 @@ class ShutdownHandlers(QObject):
         self.wake.setInterval(WAKE_MS)
         self.wake.timeout.connect(lambda: None)  # running Python code runs the handlers
         self.wake.start()
+        self._wake_at_once()
         app.commitDataRequest.connect(self._commit_data)
+
+    def _wake_at_once(self) -> None:
+        """Run the handler as the signal arrives, not at the next timer tick: at logout
+        the display may close within that tick, and Qt then ends the process before any
+        Python runs (a new user lost edits that way with a 200 ms tick). The signal
+        writes to a socket that Qt's event loop watches; its slot is Python code, so the
+        handler runs at once."""
+        try:
+            self._reader, writer = socket.socketpair()
+        except OSError:
+            return  # the timer alone
+        for end in (self._reader, writer):
+            end.setblocking(False)
+        self._writer = writer
+        try:
+            self.previous_wakeup_fd = signal.set_wakeup_fd(writer.fileno())
+        except ValueError:  # not the main thread
+            return
+        self.notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self.notifier.activated.connect(self._drain)
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self._reader.recv(512)
 
     def _on_signal(self, number: int, _frame: object) -> None:
         # the handler may interrupt any Python code: act from the event loop instead,
@@ -84,6 +111,11 @@ class ShutdownHandlers(QObject):
         for number, previous in self.previous.items():
             signal.signal(number, previous)
         self.wake.stop()
+        if hasattr(self, "previous_wakeup_fd"):
+            signal.set_wakeup_fd(self.previous_wakeup_fd)
+            self.notifier.setEnabled(False)
+            self._reader.close()
+            self._writer.close()
         self.app.commitDataRequest.disconnect(self._commit_data)
         if _handlers is self:
             _handlers = None

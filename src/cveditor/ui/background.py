@@ -144,8 +144,7 @@ class _ProgressDialog(QProgressDialog):
         total = max(0, task.total)
         self.setMaximum(total)
         if total:
-            self.setValue(min(task.done, total))
-            stage = f"{stage} ({round(100 * min(task.done, total) / total)} %)"
+            self.setValue(min(task.done, total))  # the bar shows the percentage
         self.setLabelText(f"{stage}\n{task.elapsed:.0f} s")
 
 

@@ -101,8 +101,8 @@ def ask_recover(parent: QWidget | None, description: str) -> str:
         parent,
         QMessageBox.Icon.Question,
         "Recover unsaved work?",
-        f"cveditor did not close properly last time. Unsaved changes to {description} "
-        "were autosaved.",
+        f"cveditor did not close properly last time. A copy of the unsaved changes to "
+        f"{description}, is waiting.",
         "Recover: open the changes now; the autosaved copy is kept until you save them.\n"
         "Discard: delete the autosaved copy; these changes are lost for good.\n"
         "Keep for later: leave the copy as it is and ask again next time cveditor starts.",

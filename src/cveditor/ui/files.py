@@ -139,10 +139,20 @@ class FileController(QObject):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        """Ask for a name; the dialog adds ``.json`` before it asks about overwriting."""
-        suggested = str(self.document.path or Path.home() / "resume.json")
-        path = dialogs.get_save_path(self.window, suggested, dialogs.SAVE_FILTER)
+        """Ask for a name; the dialog adds ``.json`` before it asks about overwriting,
+        and refuses a file another cveditor is editing (a read-only window's own)."""
+        current = self.document.path
+        suggested = current or Path.home() / "resume.json"
+        if current is not None and self.read_only:  # its own name would be refused
+            suggested = current.with_name(f"{current.stem} (copy){current.suffix}")
+        path = dialogs.get_save_path(
+            self.window, str(suggested), dialogs.SAVE_FILTER, refuse=self._save_refusal
+        )
         if path is None:
+            return False
+        refusal = self._save_refusal(path)
+        if refusal:
+            dialogs.show_error(self.window, "Cannot save", refusal)
             return False
         if path.suffix.lower() != ".json":
             dialogs.show_error(
@@ -153,6 +163,17 @@ class FileController(QObject):
             )
             return False
         return self._save_to(path)
+
+    def _save_refusal(self, path: Path) -> str:
+        """Why Save As must not write ``path`` ("" when it may): another cveditor that is
+        alive is editing it, and would lose its work or overwrite ours."""
+        other = locks.holder(path)
+        if other is None:
+            return ""
+        return (
+            f"{path.name} cannot be saved here: {other.describe()}. Saving would replace "
+            "the file that window is editing. Choose another name."
+        )
 
     def _save_to(self, path: Path) -> bool:
         previous = self.document.path
@@ -170,7 +191,7 @@ class FileController(QObject):
         self._forget_autosave()
         self.settings.add_recent(path)
         self.recentChanged.emit()
-        self.document.source_text = _text_of(path)  # problems name lines of this file now
+        self.document.set_source_text(_text_of(path))  # problems name lines of this file now
         return True
 
     def import_file(self, path: Path | None = None) -> bool:

@@ -27,6 +27,7 @@ class LivePreview(QObject):
         super().__init__(window)
         self.window = window
         self.paused = False
+        self.stop_message = ""  # what the status bar says of the last stopped render
         self.closed = False
         self.anchor_to_reveal: str | None = None  # asked for while the pages were coming
         self.renderer = PreviewRenderer(self)
@@ -71,8 +72,18 @@ class LivePreview(QObject):
 
     def update_preview(self) -> None:
         """View ▸ Update Preview: end a pause and draw the pages again now."""
-        self.paused = False
+        if self.paused:
+            self.paused = False
+            self._forget_stop_message()
+            self.window.pages_label.setText("Making the pages…")
         self.render_now()
+
+    def _forget_stop_message(self) -> None:
+        """The "stopped, out of date" note no longer holds once the pages come again."""
+        bar = self.window.statusBar()
+        if self.stop_message and bar.currentMessage() == self.stop_message:
+            bar.clearMessage()
+        self.stop_message = ""
 
     def stop(self) -> None:
         """View ▸ Stop Updating the Preview, or the status bar's Stop button."""
@@ -97,6 +108,7 @@ class LivePreview(QObject):
         window.preview.set_pages(rendered.pages)
         if old is not None:
             old.pages.close()  # now, not whenever Python gets to it: its thread ends too
+        self._forget_stop_message()
         if self.anchor_to_reveal is not None and not self.busy:
             self.reveal(self.anchor_to_reveal)
         count = rendered.pages.page_count
@@ -122,7 +134,5 @@ class LivePreview(QObject):
     def _stopped(self, message: str) -> None:
         self.paused = True
         self.window.pages_label.setText("Preview paused")
-        self.window.statusBar().showMessage(
-            f"{message} The pages shown may be out of date; "
-            "View ▸ Update Preview (F5) draws them again."
-        )
+        self.stop_message = f"{message} The pages shown may be out of date: F5 updates them."
+        self.window.statusBar().showMessage(self.stop_message)

@@ -49,6 +49,7 @@ class ProblemsPanel(QWidget):
         self.upgrade.clicked.connect(document.upgrade_legacy_keys)
         document.changed.connect(self._changed)
         document.reset.connect(self.refresh)
+        document.sourceChanged.connect(self._changed)  # saved: new lines, duplicates gone
         self.problems: list[Problem] = []
         self.refresh()
 
@@ -78,14 +79,32 @@ class ProblemsPanel(QWidget):
             self.tree.addTopLevelItem(row)
         for index in range(self.tree.columnCount() - 1):
             self.tree.resizeColumnToContents(index)
-        unread = sum(p.kind == "unread" for p in self.problems)
-        self.summary.setText(
-            "Nothing to report: cveditor reads every value of this file."
-            if not self.problems
-            else f"{unread} value(s) cveditor cannot read are kept and saved exactly as "
-            "they were; set the field to replace one. Double-click to go to it."
-        )
+        self.summary.setText(_summary(self.problems))
         self.upgrade.setVisible(any(p.kind == "legacy" for p in self.problems))
 
     def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
         self.goTo.emit(tuple(row.data(0, PATH_ROLE)))
+
+
+def _summary(problems: list[Problem]) -> str:
+    """One sentence per kind of problem, with its count: the rows add up to it."""
+    if not problems:
+        return "Nothing to report: cveditor reads every value of this file."
+    count = {kind: sum(p.kind == kind for p in problems) for kind in KIND_WORDS}
+    parts = []
+    if count["unread"]:
+        parts.append(
+            f"{count['unread']} value(s) cveditor cannot read are kept and saved exactly as "
+            "they were; set the field to replace one."
+        )
+    if count["legacy"]:
+        parts.append(
+            f"{count['legacy']} key(s) have pre-1.0 names: they are read as their 1.0 "
+            "meaning and saved as you had them, unless you choose 1.0 names below."
+        )
+    if count["duplicate"]:
+        parts.append(
+            f"{count['duplicate']} key(s) appear twice: the later value is used, and only it "
+            "is saved."
+        )
+    return " ".join(parts) + " Double-click a row to go to its field."
