@@ -102,6 +102,7 @@ def test_summary_counts_every_row_and_saving_brings_the_list_up_to_date(
     label = next(w for w in window.findChildren(TextField) if w.path == ("basics", "label"))
     type_text(qtbot, label, "!")
     click_menu(window, "File", "Save")
+    assert window.statusBar().currentMessage() == f"Saved {path}."
     assert [p.kind for p in panel.problems] == ["unread"], "the saved file has no duplicate"
     rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     assert len(rows) == 1 and rows[0].text(0) == "awards"

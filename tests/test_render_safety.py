@@ -156,12 +156,17 @@ def test_user_theme_runs_in_a_sandbox(_private_home) -> None:
 
 
 def test_user_theme_syntax_error_is_located(_private_home) -> None:
+    """Found when the themes are listed (not first when chosen), with file and line; a
+    résumé naming that theme prints with the default and says why."""
+    from cveditor.render.themes import get_theme, load_themes
+
     _user_theme(_private_home, "broken", "<p>\n{% if %}\n</p>")
+    error = load_themes().broken["broken"]
+    assert error.line == 2 and "resume.html.j2" in str(error.file)
     resume = Resume()
     resume.layout.theme = "broken"
-    with pytest.raises(ResumeFileError) as caught:
-        render_html(resume)
-    assert caught.value.line == 2 and "resume.html.j2" in str(caught.value)
+    assert "<html" in render_html(resume)
+    assert "'broken' cannot be used" in get_theme("broken").problem
 
 
 def test_export_command_without_display(tmp_path, our_sample) -> None:

@@ -9,7 +9,7 @@ a progress dialog with Cancel appears.
 Qt keeps fonts per thread and frees them when the thread ends: text laid out in a
 thread that has ended crashes when painted (measured: a segfault in the first paint).
 So a worker whose result holds laid-out text (the preview's pages) stays alive, asleep,
-until that result is closed (``keep_alive`` / :meth:`Worker.release`), and the Qt
+until that result is closed (``keep`` / :meth:`Worker.release`), and the Qt
 objects it made are handed to the window's thread (:func:`hand_over`). The threads are
 daemons: one still asleep when the program ends does not hold it up.
 """
@@ -47,19 +47,26 @@ def hand_over(obj: QObject) -> None:
 class Worker(QObject, Generic[T]):
     """One call of ``work`` in its own thread; ``result`` or ``error`` once finished.
 
-    ``finished`` is emitted in the window's thread when the work has ended. With
-    ``keep_alive`` the thread then sleeps until :meth:`release` (see the module's note).
+    ``finished`` is emitted in the window's thread when the work has ended. With ``keep``
+    (called here, in the worker, to hand the result over) the thread then sleeps until
+    :meth:`release` (see the module's note); a result finished after Cancel is given to
+    ``drop`` instead, here, where its Qt objects may still be freed.
     """
 
     finished = Signal()
 
     def __init__(
-        self, work: Callable[[], T], task: Task | None = None, *, keep_alive: bool = False
+        self,
+        work: Callable[[], T],
+        task: Task | None = None,
+        *,
+        keep: Callable[[T], None] | None = None,
+        drop: Callable[[T], None] | None = None,
     ) -> None:
         super().__init__()
         self.work = work
         self.task = task or Task()
-        self.keep_alive = keep_alive
+        self.keep, self.drop = keep, drop
         self.result: T | None = None
         self.error: BaseException | None = None
         self._done = threading.Event()
@@ -83,11 +90,20 @@ class Worker(QObject, Generic[T]):
                     error.add_note("In a worker thread:\n" + traceback.format_exc())
                 error.__context__ = error.__cause__ = None
                 self.error = error.with_traceback(None)
+            else:
+                self._hand_over_or_drop()
         self._done.set()
         self.finished.emit()
-        if self.keep_alive and self.error is None:
+        if self.keep is not None and self.error is None:
             self._released.wait()
         del dispatcher_keeper
+
+    def _hand_over_or_drop(self) -> None:
+        if self.task.cancel_requested and self.drop is not None:  # nobody wants it now
+            self.drop(self.result)  # type: ignore[arg-type]
+            self.result, self.error = None, Cancelled("cancelled")
+        elif self.keep is not None:
+            self.keep(self.result)  # type: ignore[arg-type]
 
     def is_running(self) -> bool:
         return not self._done.is_set()

@@ -192,6 +192,7 @@ class FileController(QObject):
         self.settings.add_recent(path)
         self.recentChanged.emit()
         self.document.set_source_text(_text_of(path))  # problems name lines of this file now
+        self._status(f"Saved {path}.", 5000)  # and no note about the file as it was stays
         return True
 
     def import_file(self, path: Path | None = None) -> bool:

@@ -57,14 +57,15 @@ class PreviewRenderer(QObject):
         task = Task()
         task.limit(self.budget_s, "the preview")
 
-        def work() -> RenderedResume:
-            result = make()
+        def keep(result: RenderedResume) -> None:
             hand_over(result.pages.doc)
             result.pages.on_close = worker.release  # this thread lives as long as the pages
-            return result
 
-        worker: Worker[RenderedResume] = Worker(work, task, keep_alive=True)
-        worker.finished.connect(lambda: self._finished(worker))
+        def drop(result: RenderedResume) -> None:
+            result.pages.close()
+
+        worker: Worker[RenderedResume] = Worker(make, task, keep=keep, drop=drop)
+        worker.finished.connect(self._worker_finished)  # gone with this object
         self.worker = worker
         worker.start()
         self._watch.start()
@@ -72,8 +73,12 @@ class PreviewRenderer(QObject):
     def stop(self) -> None:
         """The user's Stop: the running render ends at its next step, waiting ones go."""
         self.pending = None
-        if self.worker is not None:
-            self.worker.task.cancel()
+        worker = self.worker
+        if worker is not None:
+            worker.task.cancel()
+            if not worker.is_running() and worker.result is not None:  # ended, unannounced
+                worker.result.pages.close()
+                worker.result, worker.error = None, Cancelled("cancelled")
 
     def _check(self) -> None:
         worker = self.worker
@@ -87,6 +92,11 @@ class PreviewRenderer(QObject):
             worker.task.cancel()  # it ends at its next step; its pages are dropped
             self.worker = None
             self._ended(Cancelled(f"the preview took longer than {self.budget_s:g} s"))
+
+    def _worker_finished(self) -> None:
+        worker = self.sender()
+        if isinstance(worker, Worker):
+            self._finished(worker)
 
     def _finished(self, worker: Worker[RenderedResume]) -> None:
         taken, worker.result = worker.result, None  # the worker keeps no pages alive
