@@ -202,6 +202,27 @@ def test_unreadable_copy_is_reported_and_kept(make_window, person, content, answ
     assert len(person.questions("ask_unreadable")) == 2, "and told again next start"
 
 
+def test_unreadable_copy_can_be_set_aside_and_names_its_resume(
+    make_window, person, sample_copy
+) -> None:
+    """Found by a new user: a damaged copy asked at every start and did not say whose
+    work it held. It now names the résumé when the copy still does, and Set Aside keeps
+    it, renamed, without asking again."""
+    slot = autosave.private_dir(autosave.autosave_dir()) / "cut-0123.json"
+    whole = json.dumps({"format": 1, "original": str(sample_copy), "resume": {"basics": {}}})
+    slot.write_text(whole[: whole.index('"resume"') + 12], "utf-8")  # cut off mid-write
+    person.unreadable = "aside"
+    win = make_window()
+    assert not win.files.offer_recovery()
+    ((path, reason),) = person.questions("ask_unreadable")
+    assert path == slot and reason.endswith(f"it held unsaved changes to {sample_copy}")
+    kept = slot.with_name(slot.name + autosave.SET_ASIDE_SUFFIX)
+    assert not slot.exists() and kept.exists(), "renamed, never deleted"
+    assert str(kept) in win.statusBar().currentMessage()
+    win.files.offer_recovery()
+    assert len(person.questions("ask_unreadable")) == 1, "not asked again"
+
+
 def test_unreadable_copy_that_nothing_can_open_names_its_path(make_window, person) -> None:
     slot = autosave.private_dir(autosave.autosave_dir()) / "broken.json"
     slot.write_bytes(b"\xff\xfe")

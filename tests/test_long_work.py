@@ -289,3 +289,22 @@ def test_the_cli_stops_a_theme_over_its_budget_and_writes_nothing(
     error = capsys.readouterr().err.strip()
     assert error == f"error: {source}: theme 'spin' took longer than 0.5 s and was stopped"
     assert not out.exists()
+
+
+def test_stop_updating_the_preview_pauses_it_until_update_preview(
+    qtbot, window, person, tmp_path
+) -> None:
+    copy = tmp_path / "cv.json"
+    copy.write_bytes(OUR_SAMPLE.read_bytes())
+    open_by_menu(qtbot, window, person, copy)
+    preview_settled(qtbot, window)
+    shown = window.rendered
+    menu_action(window, "View", "Stop Updating the Preview").trigger()
+    assert window.pages_label.text() == "Preview paused"
+    assert window.statusBar().currentMessage().startswith("Preview paused.")
+    type_text(qtbot, field(window, ("basics", "name")), " Jr")
+    assert not window.live.busy and window.rendered is shown, "edits wait while paused"
+    menu_action(window, "View", "Update Preview").trigger()
+    preview_settled(qtbot, window)
+    assert window.rendered is not shown and "Jr" in window.rendered.pages.doc.toPlainText()
+    assert window.pages_label.text().endswith("pages")

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import socket
 import sys
 import tempfile
@@ -247,6 +248,33 @@ def discard(slot: Path) -> bool:
     return True
 
 
+#: What a copy the user set aside is renamed to end with: kept, no longer offered.
+SET_ASIDE_SUFFIX = ".unreadable"
+_ORIGINAL = re.compile(rb'"original":\s*"((?:[^"\\]|\\.){1,4096})"')
+
+
+def _whose(slot: Path) -> str:
+    """", it held unsaved changes to <file>" when a damaged copy still names its file
+    (the envelope names it first, so a cut-off copy usually does)."""
+    try:
+        match = _ORIGINAL.search(slot.read_bytes()[:8192])
+        name = json.loads(b'"' + match.group(1) + b'"') if match else ""
+    except (OSError, ValueError):
+        return ""
+    return f"; it held unsaved changes to {name}" if name else ""
+
+
+def set_aside(slot: Path) -> Path:
+    """Rename an unreadable copy so that it is kept but no longer offered at start."""
+    target = slot.with_name(slot.name + SET_ASIDE_SUFFIX)
+    number = 1
+    while target.exists():
+        number += 1
+        target = slot.with_name(f"{slot.name}.{number}{SET_ASIDE_SUFFIX}")
+    slot.rename(target)
+    return target
+
+
 def _read(slot: Path) -> Recovered | Unreadable | None:
     """The copy in ``slot``; None when a live process owns it (its window is still open)."""
     try:
@@ -254,7 +282,7 @@ def _read(slot: Path) -> Recovered | Unreadable | None:
     except OSError as error:
         return Unreadable(slot, error.strerror or str(error))
     except ValueError as error:  # also UnicodeDecodeError
-        return Unreadable(slot, f"it is not valid JSON ({error})")
+        return Unreadable(slot, f"it is not valid JSON ({error}){_whose(slot)}")
     if not isinstance(envelope, dict) or not isinstance(envelope.get("resume"), dict):
         return Unreadable(slot, "it does not hold a résumé")
     owner = envelope.get("owner") if isinstance(envelope.get("owner"), dict) else {}

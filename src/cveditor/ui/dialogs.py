@@ -117,8 +117,8 @@ def ask_recover(parent: QWidget | None, description: str) -> str:
 
 
 def ask_unreadable(parent: QWidget | None, path: Path, reason: str) -> str:
-    """'open', 'folder' or 'keep' (also Esc): a copy of the user's work we cannot read is
-    never deleted or skipped silently; they may still get their text out of it."""
+    """'open', 'folder', 'aside' or 'keep' (also Esc): a copy of the user's work we cannot
+    read is never deleted or skipped silently; they may still get their text out of it."""
     role = QMessageBox.ButtonRole
     return _choose(
         parent,
@@ -128,10 +128,12 @@ def ask_unreadable(parent: QWidget | None, path: Path, reason: str) -> str:
         f"The file is kept, untouched:\n{path}\n\n"
         "Open Anyway: open it in the program your system uses for such files.\n"
         "Show in Folder: open the folder that holds it.\n"
+        "Set Aside: keep it, renamed to end in “.unreadable”, and stop asking.\n"
         "Keep for Later: leave it and tell you again next time cveditor starts.",
         [
             ("Open Anyway", role.AcceptRole, "open"),
             ("Show in Folder", role.ActionRole, "folder"),
+            ("Set Aside", role.ActionRole, "aside"),
             ("Keep for Later", role.RejectRole, "keep"),
         ],
         default="keep",

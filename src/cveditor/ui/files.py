@@ -350,6 +350,14 @@ class FileController(QObject):
 
     def _report_unreadable(self, found: autosave.Unreadable) -> None:
         answer = dialogs.ask_unreadable(self.window, found.slot, found.reason)
+        if answer == "aside":
+            try:
+                kept = autosave.set_aside(found.slot)
+            except OSError as error:
+                dialogs.show_error(self.window, "Cannot set aside", f"{found.slot}: {error}")
+            else:
+                self._status(f"Set aside, not deleted: {kept}")
+            return
         target = {"open": found.slot, "folder": found.slot.parent}.get(answer)
         if target is not None and not dialogs.open_path(target):
             dialogs.show_error(self.window, "Cannot open", f"Nothing could open {target}.")
