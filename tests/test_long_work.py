@@ -72,6 +72,14 @@ def open_by_menu(qtbot, window: MainWindow, person: Person, path: Path) -> None:
     menu_action(window, "File", "Open").trigger()
 
 
+def open_sample(qtbot, window: MainWindow, person: Person, folder: Path) -> None:
+    """A copy of the sample opened through File > Open, its pages made."""
+    copy = folder / "cv.json"
+    copy.write_bytes(OUR_SAMPLE.read_bytes())
+    open_by_menu(qtbot, window, person, copy)
+    preview_settled(qtbot, window)
+
+
 class CancelWhenShown:
     """Watches for the progress dialog as a person would, reads it, and presses Cancel
     (the call that showed it does not return until the work has stopped)."""
@@ -105,10 +113,7 @@ def field(window: MainWindow, path: tuple) -> TextField:
 def test_a_runaway_theme_shows_progress_and_stop_keeps_the_window_usable(
     qtbot, window, person, tmp_path
 ) -> None:
-    copy = tmp_path / "cv.json"
-    copy.write_bytes(OUR_SAMPLE.read_bytes())
-    open_by_menu(qtbot, window, person, copy)
-    preview_settled(qtbot, window)
+    open_sample(qtbot, window, person, tmp_path)
     before = window.rendered
     pages_before = window.pages_label.text()
 
@@ -294,10 +299,7 @@ def test_the_cli_stops_a_theme_over_its_budget_and_writes_nothing(
 def test_stop_updating_the_preview_pauses_it_until_update_preview(
     qtbot, window, person, tmp_path
 ) -> None:
-    copy = tmp_path / "cv.json"
-    copy.write_bytes(OUR_SAMPLE.read_bytes())
-    open_by_menu(qtbot, window, person, copy)
-    preview_settled(qtbot, window)
+    open_sample(qtbot, window, person, tmp_path)
     shown = window.rendered
     menu_action(window, "View", "Stop Updating the Preview").trigger()
     assert window.pages_label.text() == "Preview paused"
