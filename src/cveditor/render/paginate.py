@@ -25,6 +25,10 @@ _BREAK = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 EPSILON = 0.01  # points; a position this close to a page edge belongs to the next page
 MAX_ROUNDS = 6
 LAYOUT_STEP = 200  # blocks laid out between two checkpoints (about 20 ms)
+#: From this many characters (about 90 pages) a document is laid out in steps and its
+#: breaks applied detached (below): each Qt call then holds Python's lock briefly, at
+#: the price of ~25 ms more for a 5-page résumé, which is why shorter ones do not.
+LARGE_DOCUMENT = 100_000
 
 #: Where a block sits: (table id, row, column) for each enclosing table, outermost first.
 FlowPath = tuple[tuple[int, int, int], ...]
@@ -249,6 +253,10 @@ def lay_out(doc: QTextDocument, stage: str = "Laying out the pages") -> None:
     """
     layout = doc.documentLayout()
     total = doc.characterCount()
+    if total < LARGE_DOCUMENT:
+        checkpoint(stage, 0, 0)
+        layout.documentSize()
+        return
     block, count = doc.begin(), 0
     while block.isValid():
         if count % LAYOUT_STEP == 0:
@@ -269,15 +277,21 @@ def paginate(doc: QTextDocument, new_page_sections: tuple[str, ...] = ()) -> Pag
         this_round.decide(new_page, report)
         if not this_round.breaks:
             break
-        # Without a page size, Qt's layout ignores edits (it only forgets the changed
-        # blocks' lines); setting the size back lays everything out anew, lazily, so
-        # lay_out() can do it in steps. Laying out only what changed (Qt's way after an
-        # edit) once left blocks between two changes without lines, and both that and
-        # a forced full relayout held Python's lock for seconds on long résumés.
-        size = doc.pageSize()
-        doc.setPageSize(QSizeF())
-        this_round.apply()
-        doc.setPageSize(size)
         report.breaks += len(this_round.breaks)
+        if doc.characterCount() < LARGE_DOCUMENT:
+            this_round.apply()
+            # Qt re-lays out lazily after format changes and once left blocks between
+            # two changes without lines (they vanished from the page): all anew.
+            doc.markContentsDirty(0, doc.characterCount())
+            doc.documentLayout().documentSize()
+        else:
+            # Without a page size, Qt's layout ignores edits (it only forgets the
+            # changed blocks' lines); setting the size back lays everything out anew,
+            # lazily, so lay_out() can do it in steps: the forced relayout above held
+            # Python's lock for seconds on long résumés. The pages are the same.
+            size = doc.pageSize()
+            doc.setPageSize(QSizeF())
+            this_round.apply()
+            doc.setPageSize(size)
         lay_out(doc, "Placing page breaks")
     return report

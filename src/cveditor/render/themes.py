@@ -102,7 +102,7 @@ def _accent(options: dict, spec: Path) -> str:
     return value
 
 
-def _template(data: dict, folder: Path, real: Path, spec: Path) -> str:
+def _template(data: dict, folder: Path, real: Path, spec: Path, builtin: bool) -> str:
     """The template's name: a relative path to a file inside the theme folder."""
     name = _text(data, "template", "resume.html.j2", spec)
     pure = PurePosixPath(name)
@@ -119,7 +119,8 @@ def _template(data: dict, folder: Path, real: Path, spec: Path) -> str:
         )
     if not path.is_file():
         raise ResumeFileError(f"there is no template {name}", file=spec, field="template")
-    _check_syntax(path)
+    if not builtin:  # ours are checked by the tests, and parsing each costs milliseconds
+        _check_syntax(path)
     return name
 
 
@@ -168,7 +169,7 @@ def _read_theme(folder: Path, builtin: bool) -> Theme:
         description=_text(data, "description", "", spec),
         folder=folder,
         builtin=builtin,
-        template=_template(data, folder, real, spec),
+        template=_template(data, folder, real, spec, builtin),
         ats_friendly=ats,
         accent=_accent(options, spec),
         font=_text(options, "font", "", spec, "options.")[:MAX_TEXT],
