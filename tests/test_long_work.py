@@ -309,3 +309,24 @@ def test_stop_updating_the_preview_pauses_it_until_update_preview(
     preview_settled(qtbot, window)
     assert window.rendered is not shown and "Jr" in window.rendered.pages.doc.toPlainText()
     assert window.pages_label.text().endswith("pages")
+
+
+def test_a_short_resume_is_drawn_at_once_and_a_long_one_in_the_background(
+    qtbot, window, person, tmp_path
+) -> None:
+    """Fonts are warm on the window's thread: a short résumé with a built-in theme is
+    drawn there, at once; a long one (or a user theme) goes to a worker."""
+    copy = tmp_path / "cv.json"
+    copy.write_bytes(OUR_SAMPLE.read_bytes())
+    open_by_menu(qtbot, window, person, copy)
+    assert not window.live.busy and window.rendered is not None
+    assert window.rendered.resume.basics.name == window.document.resume.basics.name
+    type_text(qtbot, field(window, ("basics", "label")), "!")
+    window.live.timer.timeout.emit()  # the pause after typing has passed
+    assert not window.live.busy and "!" in window.rendered.html
+    person.save_changes = "discard"
+    open_by_menu(qtbot, window, person, long_resume(tmp_path / "long.json", 200))
+    assert window.document.path == tmp_path / "long.json"
+    assert window.live.busy, "a long résumé is not drawn on the window's thread"
+    preview_settled(qtbot, window)
+    assert window.preview.page_count > 100
