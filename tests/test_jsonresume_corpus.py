@@ -95,7 +95,11 @@ def test_duplicate_keys_are_reported_with_both_lines(tmp_path) -> None:
     resume, problems = native.check(path)
     assert resume.basics.name == "Jordan Park"
     (duplicate,) = [p for p in problems if p.kind == "duplicate"]
-    assert duplicate.field == "basics.name" and "lines 2 and 2" in duplicate.why
+    assert duplicate.field == "basics.name" and "twice on line 2" in duplicate.why
+    apart = tmp_path / "apart.json"
+    apart.write_text('{"basics": {\n"name": "A",\n"label": "x",\n"name": "B"}}', "utf-8")
+    (duplicate,) = [p for p in native.check(apart)[1] if p.kind == "duplicate"]
+    assert "lines 2 and 4" in duplicate.why
     proc = run_cveditor("validate", str(path))
     assert proc.returncode == 1 and "basics.name" in proc.stderr and "twice" in proc.stderr
 

@@ -99,6 +99,8 @@ def test_summary_counts_every_row_and_saving_brings_the_list_up_to_date(
     assert "1 key(s) appear twice" in panel.summary.text()
     tree = panel.tree
     assert tree.topLevelItemCount() == len(kinds)
+    twice = next(p for p in panel.problems if p.kind == "duplicate")
+    assert twice.why == "appears twice on line 2; the later value is used"
     label = next(w for w in window.findChildren(TextField) if w.path == ("basics", "label"))
     type_text(qtbot, label, "!")
     click_menu(window, "File", "Save")

@@ -68,7 +68,11 @@ def find_problems(resume: Resume, text: str = "") -> list[Problem]:
                 "duplicate",
                 steps,
                 _model_path(resume, steps),
-                f"appears twice (lines {first} and {later}); the later value is used",
+                (
+                    f"appears twice (lines {first} and {later}); the later value is used"
+                    if first != later
+                    else f"appears twice on line {later}; the later value is used"
+                ),
                 line=later,
             )
         )
