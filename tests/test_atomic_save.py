@@ -108,17 +108,24 @@ sys.exit(0)
 """
 
 
+def save_with_write_limit(path, limit: int) -> subprocess.CompletedProcess:
+    """Save a bigger résumé over ``path`` in a child that may write at most ``limit``
+    bytes per file (the kernel then fails the write as a full disk does); exit 3 and
+    the message on stdout when the save failed."""
+    return subprocess.run(
+        [sys.executable, "-c", FULL_DISK_CHILD, str(path), str(limit)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_disk_full_leaves_old_file_intact(tmp_path):
     """A write limit (RLIMIT_FSIZE) makes the kernel fail the write as a full disk would."""
     path = tmp_path / "cv.json"
     native.save(_big_resume("old", 3), path)
     before = path.read_bytes()
-    proc = subprocess.run(
-        [sys.executable, "-c", FULL_DISK_CHILD, str(path), str(len(before) + 100)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = save_with_write_limit(path, len(before) + 100)
     assert proc.returncode == 3, proc.stderr
     assert "file on disk was not changed" in proc.stdout and str(path) in proc.stdout
     assert path.read_bytes() == before

@@ -25,6 +25,7 @@ from cveditor.model import Resume
 from cveditor.model.resume import Work
 
 from .conftest import OUR_SAMPLE, run_cveditor
+from .test_atomic_save import save_with_write_limit
 
 OTHER_UID, OTHER_GID = 12345, 23456  # nobody on this machine: surely not us
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -85,23 +86,6 @@ def test_p7_symlink_to_a_missing_file_creates_the_target(tmp_path):
     assert link.is_symlink() and _name_in(tmp_path / "elsewhere.json") == "first"
 
 
-FULL_DISK_SAVE = """
-import resource, signal, sys
-from cveditor.io import native
-from cveditor.errors import ResumeFileError
-resume = native.load(sys.argv[1])
-resume.basics.summary = "새 내용 " * 20000
-signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-limit = int(sys.argv[2])
-resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-try:
-    native.save(resume, sys.argv[1])
-except ResumeFileError as error:
-    print(error)
-    sys.exit(3)
-"""
-
-
 def test_p7_hard_links_stay_one_file(tmp_path):
     path = tmp_path / "cv.json"
     _saved(path, "old")
@@ -118,12 +102,7 @@ def test_p7_hard_links_stay_one_file(tmp_path):
     # writing in place can fail half-way (here: a write limit, as a full disk does):
     # the old bytes are put back
     before = path.read_bytes()
-    proc = subprocess.run(
-        [sys.executable, "-c", FULL_DISK_SAVE, str(path), str(len(before) + 100)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = save_with_write_limit(path, len(before) + 100)
     assert proc.returncode == 3, proc.stderr
     assert "was not changed" in proc.stdout and str(path) in proc.stdout
     assert path.read_bytes() == before == other.read_bytes()
