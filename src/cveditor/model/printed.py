@@ -9,6 +9,7 @@ carry data rather than pages (Markdown, JSON Resume, the PDF's attachment) go th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -76,39 +77,39 @@ def shareable_resume(resume: Resume, *, include_unprinted: bool = False, photo: 
     return copy
 
 
-def _drop_other_tools_keys(node: Any) -> None:
-    """Clear, at every level, the keys the model does not know: no theme prints them."""
+def _models(node: Any) -> Iterator[BaseModel]:
+    """Every model at or below ``node``, each before what it holds: a list the caller
+    filters while a model is yielded is walked as filtered."""
     if isinstance(node, BaseModel):
-        if node.__pydantic_extra__:
-            node.__pydantic_extra__.clear()
+        yield node
         for name in type(node).model_fields:
-            _drop_other_tools_keys(getattr(node, name))
+            yield from _models(getattr(node, name))
     elif isinstance(node, list):
         for item in node:
-            _drop_other_tools_keys(item)
+            yield from _models(item)
+
+
+def _drop_other_tools_keys(node: Any) -> None:
+    """Clear, at every level, the keys the model does not know: no theme prints them."""
+    for model in _models(node):
+        if model.__pydantic_extra__:
+            model.__pydantic_extra__.clear()
 
 
 def _drop_unreadable(node: Any) -> None:
     """Forget, at every level, the values a tolerant read set aside (``_kept``): written
     back verbatim, they would carry whatever they hold (a whole notes section)."""
-    if isinstance(node, BaseModel):
-        if isinstance(node, HideableItem):  # a date found as text prints as written
-            node.cv.typedDates = node.typed_dates()
-        if getattr(node, "_kept", None):
-            node._kept = {}
-        for name in type(node).model_fields:
-            _drop_unreadable(getattr(node, name))
-    elif isinstance(node, list):
-        for item in node:
-            _drop_unreadable(item)
+    for model in _models(node):
+        if isinstance(model, HideableItem):  # a date found as text prints as written
+            model.cv.typedDates = model.typed_dates()
+        if getattr(model, "_kept", None):
+            model._kept = {}
 
 
 def _drop_hidden(node: Any) -> None:
     """Remove hidden items from every list below ``node``, in place."""
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            _drop_hidden(getattr(node, name))
-    elif isinstance(node, list):
-        node[:] = [item for item in node if not (isinstance(item, HideableItem) and item.hidden)]
-        for item in node:
-            _drop_hidden(item)
+    for model in _models(node):
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if isinstance(value, list):
+                value[:] = [v for v in value if not (isinstance(v, HideableItem) and v.hidden)]
