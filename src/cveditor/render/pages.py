@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
+    QPagedPaintDevice,
     QPainter,
     QTextDocument,
     QTextLayout,
@@ -158,6 +159,19 @@ class PagedDocument:
         layout.endLayout()
         line.setPosition(QPointF((self.geometry.body.width() - line.naturalTextWidth()) / 2, 0))
         return layout
+
+    def paint_all(self, device: QPagedPaintDevice, dots_per_inch: float, stage: str) -> int:
+        """Every page onto a paged device (the PDF writer, a printer), one device page
+        each; returns how many. A checkpoint (``stage``) before each page."""
+        painter = QPainter(device)
+        painter.scale(dots_per_inch / 72.0, dots_per_inch / 72.0)
+        for index in range(self.page_count):
+            checkpoint(stage, index, self.page_count)
+            if index:
+                device.newPage()
+            self.paint_page(painter, index)
+        painter.end()
+        return self.page_count
 
     def paint_page(self, painter: QPainter, index: int) -> None:
         """Paint page ``index`` with the painter's origin at the page's top-left, in points."""

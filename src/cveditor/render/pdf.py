@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from .. import __version__
 from ..io import native
@@ -65,14 +65,7 @@ def _paint(rendered: RenderedResume, title: str, author: str, attachment: bytes 
     writer.setCreator(f"cveditor {__version__}")
     if attachment is not None:
         writer.addFileAttachment(ATTACHMENT_NAME, QByteArray(attachment), "application/json")
-    painter = QPainter(writer)
-    painter.scale(RESOLUTION / 72.0, RESOLUTION / 72.0)
-    for index in range(paged.page_count):
-        checkpoint("Writing the PDF", index, paged.page_count)
-        if index:
-            writer.newPage()
-        paged.paint_page(painter, index)
-    painter.end()
+    paged.paint_all(writer, RESOLUTION, "Writing the PDF")
     buffer.close()
     return bytes(buffer.data())
 

@@ -44,7 +44,7 @@ from .files import FileController
 from .focus import clamp_to, tab_between_parts
 from .live_preview import LivePreview
 from .preview import PreviewWidget
-from .printing import ask_printer, paint_pages
+from .printing import ask_printer
 from .problems_panel import ProblemsPanel
 from .section_list import SectionList
 from .settings import Settings
@@ -386,7 +386,9 @@ class MainWindow(QMainWindow):
             count = run_busy(
                 self,
                 "Printing",
-                lambda: paint_pages(printer, render_resume(resume, base_dir=base_dir).pages),
+                lambda: render_resume(resume, base_dir=base_dir).pages.paint_all(
+                    printer, printer.resolution(), "Printing"
+                ),
             )
         except ResumeFileError as error:
             self.statusBar().showMessage(f"Nothing printed: {error.located()}")

@@ -1,15 +1,15 @@
-"""File ▸ Print: the preview's own pages on the résumé's paper, nothing rescaled."""
+"""File ▸ Print: the printer set to the résumé's paper, nothing rescaled (the pages are
+painted by PagedDocument.paint_all, as for the PDF)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from ..model.layout import Layout
-from ..render.pages import PagedDocument, PageGeometry
-from ..task import checkpoint
+from ..render.pages import PageGeometry
 from . import dialogs
 
 NAMED_PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -30,17 +30,3 @@ def ask_printer(parent: QWidget, layout: Layout, name: str) -> QPrinter | None:
     printer.setFullPage(True)
     printer.setDocName(name)
     return printer if dialogs.ask_print(parent, printer) else None
-
-
-def paint_pages(printer: QPrinter, paged: PagedDocument) -> int:
-    """Send every page; returns how many. Runs in the thread that laid the pages out."""
-    painter = QPainter(printer)
-    scale = printer.resolution() / 72.0
-    painter.scale(scale, scale)
-    for index in range(paged.page_count):
-        checkpoint("Printing", index, paged.page_count)
-        if index:
-            printer.newPage()
-        paged.paint_page(painter, index)
-    painter.end()
-    return paged.page_count
