@@ -29,6 +29,15 @@ from ...model.dates import DateParseError, parse_date
 from ...render.formatting import format_date
 
 
+def message_label() -> QLabel:
+    """The line under a field that says what is wrong with it; hidden until it does."""
+    label = QLabel()
+    label.setStyleSheet("color: #b00020;")
+    label.setVisible(False)
+    label.setWordWrap(True)
+    return label
+
+
 class Binding:
     """Mixin: follow the document's announcements for one path."""
 
@@ -145,10 +154,7 @@ class DateField(QWidget, Binding):
         self.edit.setPlaceholderText(
             "empty = present (현재)" if end else "e.g. 2018.06, Jun 2018, 2018년 6월"
         )
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setVisible(False)
-        self.error.setWordWrap(True)
+        self.error = message_label()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -235,10 +241,7 @@ class PhotoField(QWidget, Binding):
         self.text.setPlaceholderText("a picture file, or empty for none")
         choose = QPushButton("Choose…")
         choose.clicked.connect(self.choose)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020;")
-        self.problem.setVisible(False)
-        self.problem.setWordWrap(True)
+        self.problem = message_label()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
