@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from ..errors import ResumeFileError
 from ..model.resume import Resume
 from ..render.build import RenderedResume, render_resume
-from ..render.themes import get_theme
+from ..render.themes import Theme, get_theme
 from .preview_render import PreviewRenderer, RenderProgress
 
 if TYPE_CHECKING:
@@ -78,8 +78,9 @@ class LivePreview(QObject):
         if self.paused:
             return
         document = self.window.document
-        if self._quick():
-            self._render_here()
+        theme = get_theme(document.resume.layout.theme)  # read once: it reads files
+        if self._quick(theme):
+            self._render_here(theme)
             return
         resume, base_dir = document.resume.model_copy(deep=True), document.base_dir
         started = time.perf_counter()
@@ -91,26 +92,22 @@ class LivePreview(QObject):
 
         self.renderer.request(make)
 
-    def _quick(self) -> bool:
+    def _quick(self, theme: Theme) -> bool:
         """Whether to render on the window's thread. A worker thread starts with cold
         fonts: a 5-page résumé took 78 ms from edit to repainted there, 38 ms here. Only
         a built-in theme (bounded by the résumé) whose last render was short qualifies;
         a user theme may loop, and a long résumé takes long."""
-        if self.renderer.busy:
-            return False
-        resume = self.window.document.resume
-        theme = get_theme(resume.layout.theme)
-        if not theme.builtin or theme.problem:
+        if self.renderer.busy or not theme.builtin or theme.problem:
             return False
         if self.last_render_s is None:  # just opened: judge by its size
-            return _item_count(resume) <= QUICK_ITEMS
+            return _item_count(self.window.document.resume) <= QUICK_ITEMS
         return self.last_render_s < QUICK_S
 
-    def _render_here(self) -> None:
+    def _render_here(self, theme: Theme) -> None:
         document = self.window.document
         started = time.perf_counter()
         try:
-            rendered = render_resume(document.resume, base_dir=document.base_dir)
+            rendered = render_resume(document.resume, theme=theme, base_dir=document.base_dir)
         except ResumeFileError as error:
             self._failed(error.located())
             return
