@@ -24,7 +24,7 @@ from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE
 from .person import Person, menu_action, press, preview_settled, type_text
-from .test_theme_safety import choose, user_theme
+from .test_theme_safety import choose, resume_file, user_theme
 
 #: Three nested loops that allocate nothing and would run for days.
 SPINNING = (
@@ -152,12 +152,7 @@ def test_a_theme_over_its_budget_is_stopped_and_named_in_preview_and_export(
     qtbot, window, person, tmp_path, monkeypatch
 ) -> None:
     monkeypatch.setattr(html_module, "THEME_BUDGET_S", 1.0)
-    resume = Resume()
-    resume.basics.name = "Kim Minji"
-    resume.layout.theme = "spin"
-    path = tmp_path / "cv.json"
-    native.save(resume, path)
-    open_by_menu(qtbot, window, person, path)
+    open_by_menu(qtbot, window, person, resume_file(tmp_path, "spin"))
     preview_settled(qtbot, window)
     message = window.statusBar().currentMessage()
     assert message.startswith("Preview stopped: theme 'spin' took longer than 1 s"), message
@@ -283,11 +278,7 @@ def test_the_cli_stops_a_theme_over_its_budget_and_writes_nothing(
     from cveditor.cli import run
 
     monkeypatch.setattr(html_module, "THEME_BUDGET_S", 0.5)
-    resume = Resume()
-    resume.basics.name = "Kim Minji"
-    resume.layout.theme = "spin"
-    source = tmp_path / "cv.json"
-    native.save(resume, source)
+    source = resume_file(tmp_path, "spin")
     out = tmp_path / "out.pdf"
     assert run(["convert", str(source), "-o", str(out)]) == 1
     error = capsys.readouterr().err.strip()
