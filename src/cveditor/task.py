@@ -90,10 +90,6 @@ def running(task: Task) -> Iterator[Task]:
         _current.reset(token)
 
 
-def current() -> Task | None:
-    return _current.get()
-
-
 def checkpoint(stage: str | None = None, done: int | None = None, total: int | None = None):
     """Record progress and stop here if the work was cancelled or is over budget."""
     task = _current.get()

@@ -123,6 +123,11 @@ class Worker(QObject, Generic[T]):
         return self.result  # type: ignore[return-value]
 
 
+def stage_text(task: Task) -> str:
+    """What the work is doing, as the progress displays say it."""
+    return "Stopping…" if task.cancel_requested else task.stage or "Working…"
+
+
 class _ProgressDialog(QProgressDialog):
     """The dialog of :func:`run_busy`: the task's stage and progress, and Cancel."""
 
@@ -156,7 +161,7 @@ class _ProgressDialog(QProgressDialog):
 
     def refresh(self) -> None:
         task = self.task
-        stage = "Stopping…" if task.cancel_requested else task.stage or "Working…"
+        stage = stage_text(task)
         total = max(0, task.total)
         self.setMaximum(total)
         if total:
@@ -211,4 +216,4 @@ def describe_stop(error: Cancelled, what: str) -> str:
     return f"{what} stopped: {error.reason}."
 
 
-__all__ = ["Cancelled", "Worker", "describe_stop", "hand_over", "run_busy"]
+__all__ = ["Cancelled", "Worker", "describe_stop", "hand_over", "run_busy", "stage_text"]

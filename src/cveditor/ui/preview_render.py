@@ -18,7 +18,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QW
 from ..errors import ResumeFileError
 from ..render.build import RenderedResume
 from ..task import Cancelled, Task
-from .background import SHOW_PROGRESS_AFTER_MS, Worker, describe_stop, hand_over
+from .background import (
+    PROGRESS_REFRESH_MS,
+    SHOW_PROGRESS_AFTER_MS,
+    Worker,
+    describe_stop,
+    hand_over,
+    stage_text,
+)
 
 #: A preview that takes longer than this is stopped (a runaway theme, or a résumé far
 #: too long to preview as one types); exports have no budget, only Cancel.
@@ -42,7 +49,7 @@ class PreviewRenderer(QObject):
         self.pending: Callable[[], RenderedResume] | None = None
         self.budget_s = PREVIEW_BUDGET_S
         self._watch = QTimer(self)
-        self._watch.setInterval(100)
+        self._watch.setInterval(PROGRESS_REFRESH_MS)
         self._watch.timeout.connect(self._check)
 
     @property
@@ -148,8 +155,7 @@ class RenderProgress(QWidget):
         if task is None:
             self.hide()
             return
-        stage = "Stopping…" if task.cancel_requested else task.stage or "Working…"
-        self.label.setText(f"Preview: {stage}")
+        self.label.setText(f"Preview: {stage_text(task)}")
         self.bar.setMaximum(max(0, task.total))
         if task.total:
             self.bar.setValue(min(task.done, task.total))
