@@ -16,6 +16,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 import jinja2
@@ -133,17 +134,29 @@ def _check_syntax(path: Path) -> None:
     themes are listed (the picker greys it out) rather than when it is chosen. Parsing
     runs nothing of the template."""
     try:
-        if path.stat().st_size > MAX_CHECKED_TEMPLATE_BYTES:
-            return
+        info = path.stat()
+    except OSError:
+        return  # rendering says why, with the theme's name
+    if info.st_size <= MAX_CHECKED_TEMPLATE_BYTES:
+        problem = _syntax_problem(path, info.st_mtime_ns, info.st_size)
+        if problem is not None:
+            message, line = problem
+            raise ResumeFileError(message, file=path, line=line)
+
+
+@lru_cache(maxsize=64)
+def _syntax_problem(path: Path, _mtime_ns: int, _size: int) -> tuple[str, int] | None:
+    """(message, line) of the template's syntax error, or None. Remembered per version
+    of the file: themes are listed before every render."""
+    try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return  # rendering says why, with the theme's name
+        return None  # rendering says why, with the theme's name
     try:
         jinja2.Environment().parse(source)
     except jinja2.TemplateSyntaxError as error:
-        raise ResumeFileError(
-            f"the template has a syntax error: {error.message}", file=path, line=error.lineno
-        ) from None
+        return f"the template has a syntax error: {error.message}", error.lineno
+    return None
 
 
 def _read_theme(folder: Path, builtin: bool) -> Theme:
