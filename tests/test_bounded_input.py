@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
 import subprocess
 import sys
@@ -201,49 +200,28 @@ def _resume_with_jobs(count: int):
     return resume
 
 
-def test_point6_page_breaks_are_not_compared_pairwise(qapp, monkeypatch):
-    """Each marker's shift summed every earlier break of the round: pagination was
-    quadratic (800 jobs 12.8 s). Now no (marker, break) pair is looked at."""
+def test_point6_pages_are_decided_in_one_pass(qapp, monkeypatch):
+    """Pagination was quadratic (800 jobs 12.8 s: each break was compared with every
+    marker). Now the flow is read once, on the galley, and each page is one search of
+    the break points: the searches grow with the pages, not with pages × items."""
     from cveditor.render import paginate
     from cveditor.render.build import render_resume
 
-    pairs = 0
-    rule = paginate._affects
+    searches = 0
+    choose = paginate._choose
 
     def counting(*args):
-        nonlocal pairs
-        pairs += 1
-        return rule(*args)
+        nonlocal searches
+        searches += 1
+        return choose(*args)
 
-    monkeypatch.setattr(paginate, "_affects", counting)
+    monkeypatch.setattr(paginate, "_choose", counting)
     rendered = render_resume(_resume_with_jobs(120))
-    markers = len(paginate.find_markers(rendered.pages.doc))
-    assert rendered.pages.report.breaks > 50
-    assert pairs <= markers, f"{pairs} comparisons for {markers} markers"
-
-
-def test_point6_shifts_follow_the_column_rule():
-    """The running sums give every block the shift that adding up the breaks _affects
-    would give, sidebar columns of nested tables included; each break is counted once."""
-    from cveditor.render.paginate import _affects, _Break, _Shifts
-
-    rng = random.Random(17)
-    cells = [(), ((10, 0, 0),), ((10, 0, 1),), ((10, 1, 0),), ((10, 0, 0), (20, 0, 1))]
-    cells += [((10, 0, 0), (20, 0, 0)), ((30, 0, 1),), ((10, 0, 1), (40, 2, 0))]
-    for _ in range(20):
-        shifts, breaks = _Shifts(), []
-        position = 0
-        for _ in range(300):
-            position += rng.choice((0, 1, 5))
-            path = rng.choice(cells)
-            expected = sum(b.delta for b in breaks if _affects(b, path, position))
-            assert shifts.at(path, position) == pytest.approx(expected)
-            if rng.random() < 0.4:
-                container = path[:-1] if path and rng.random() < 0.3 else path
-                brk = _Break(position, container, rng.uniform(1, 700))
-                breaks.append(brk)
-                shifts.add(brk)
-        assert shifts.folded <= len(breaks)
+    pages = rendered.pages.page_count
+    assert pages > 30
+    assert rendered.pages.report.rounds == 1
+    assert rendered.pages.report.breaks >= pages - 1
+    assert searches <= 2 * pages, f"{searches} searches for {pages} pages"
 
 
 def test_point6_pages_do_not_drift_from_qts(qapp):

@@ -29,7 +29,7 @@ from cveditor.model.resume import Resume
 from .conftest import run_cveditor
 from .pdfcheck import pdftotext
 
-THEMES = ("classic", "compact", "korean", "sidebar")
+THEMES = ("classic", "compact", "korean", "sidebar", "myeongjo", "modern", "english")
 EXPORTS = (".pdf", ".html", ".md", ".txt", ".json")  # .json: --to jsonresume
 DATA_URI = re.compile(rb"data:image/[a-z]+;base64,([A-Za-z0-9+/=]+)")
 

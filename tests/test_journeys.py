@@ -365,6 +365,8 @@ def test_a_custom_section_has_one_title(qtbot, window, person, sample_copy) -> N
 def test_print_uses_the_resumes_paper(qtbot, window, person, sample_copy, tmp_path) -> None:
     window.files.open(sample_copy)
     window.document.set_value(("cv", "layout", "paper"), "letter")
+    window.live.timer.timeout.emit()  # the pause after an edit has passed
+    preview_settled(qtbot, window)  # the pages compared below are the letter ones
     person.print_to = tmp_path / "printed.pdf"
     click_menu(window, "File", "Print")
     page = reader(person.print_to).pages[0]

@@ -49,7 +49,7 @@ def test_help_menu(qtbot, window, person) -> None:
     click_menu(window, "Help", "About cveditor")
     about = person.documents[-1][1]
     assert f"cveditor {__version__}" in about
-    for library in ("PySide6", "pydantic", "Jinja2", "LGPL-3.0", "NanumGothic", "SIL Open Font"):
+    for library in ("PySide6", "pydantic", "Jinja2", "LGPL-3.0", "Pretendard", "SIL Open Font"):
         assert library in about
 
 

@@ -18,7 +18,7 @@ from .conftest import OUR_SAMPLE
 from .pdfcheck import fonts, link_targets, pdftotext, reader, tokens
 
 TODAY = date(2026, 11, 1)
-THEMES = ["classic", "sidebar", "compact", "korean"]
+THEMES = ["classic", "sidebar", "compact", "korean", "myeongjo", "modern", "english"]
 PAPERS = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 
 #: Keys whose values are not printed as they are (links print shortened, dates reformatted).
@@ -99,7 +99,9 @@ def test_theme_pdf_reads_back(exports, sample_data, theme, paper) -> None:
     found = {t.casefold() for t in tokens(text)}  # a theme may print headings in capitals
     expected = {t.casefold() for t in printed_words(sample_data)}
     assert len(expected) > 250
-    missing = sorted(expected - found)
+    # poppler joins a word broken at its hyphen at a line's end ("customer-" "facing"
+    # reads "customerfacing"): the text layer has the hyphen, the reader drops it
+    missing = sorted(w for w in expected - found if w.replace("-", "") not in found)
     assert not missing, f"words not in the text layer: {missing[:20]}"
     for hidden in ("스타트업", "인턴십", "면접", "배포가"):
         assert hidden not in text, f"{hidden!r} is hidden or private but was printed"

@@ -76,7 +76,9 @@ def hostile_resume(port: int, theme: str) -> Resume:
     return resume
 
 
-@pytest.mark.parametrize("theme", ["classic", "sidebar", "compact", "korean"])
+@pytest.mark.parametrize(
+    "theme", ["classic", "sidebar", "compact", "korean", "myeongjo", "modern", "english"]
+)
 def test_hostile_content_renders_as_text(qapp, tmp_path, theme) -> None:
     listener = ConnectionCounter()
     try:

@@ -12,7 +12,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CHECKED_FOLDERS = ("src", "tests", "tools", "bench", ".ci", "packaging")
-SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
+#: Caches, and third-party code installed by .ci/run (not ours, never committed).
+SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", "node_modules"}
 # Spelled in pieces so that this file never matches itself (it is also excluded).
 FORBIDDEN = ("../" + "shared", "parent / " + '"shared"')
 

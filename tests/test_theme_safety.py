@@ -112,7 +112,7 @@ def test_row10_broken_user_theme_is_named_and_others_work(tmp_path) -> None:
     assert listing.returncode == 0, listing.stderr
     lines = listing.stdout.splitlines()
     assert any(line.startswith("good") and "Good one" in line for line in lines)
-    for name in ("compact", "sidebar", "korean"):
+    for name in ("compact", "sidebar", "korean", "myeongjo", "modern", "english"):
         assert any(line.startswith(name) and "built-in" in line for line in lines)
     broken = [line for line in lines if line.startswith("broken")]
     assert len(broken) == 1 and "cannot be used" in broken[0] and "theme.toml" in broken[0]

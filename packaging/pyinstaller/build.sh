@@ -10,13 +10,13 @@ start=$(date +%s)
 "$python" -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
   packaging/pyinstaller/cveditor.spec >build/pyinstaller.log 2>&1 || {
   tail -40 build/pyinstaller.log; exit 1; }
-# A Korean font for machines without one (OFL); the app registers resources/fonts/*.
+# The bundled fonts (resources/fonts, OFL, with their licences) come in with the
+# resources (cveditor.spec); the app registers them at start. None is taken from the
+# build machine, so every bundle prints the same.
 fonts=dist/cveditor/_internal/cveditor/resources/fonts
-mkdir -p "$fonts"
-for font in /usr/share/fonts/truetype/nanum/NanumGothic.ttf \
-            /usr/share/fonts/truetype/nanum/NanumGothicBold.ttf; do
-  [ -f "$font" ] && cp "$font" "$fonts/"
-done
+count=$(find "$fonts" -name '*.otf' -o -name '*.ttf' | wc -l)
+[ "$count" -ge 8 ] && [ -f "$fonts/SOURCES.md" ] || {
+  echo "bundle lacks the fonts of resources/fonts ($count files)"; exit 1; }
 # Qt's own translations and QML are not used.
 rm -rf dist/cveditor/_internal/PySide6/Qt/translations dist/cveditor/_internal/PySide6/Qt/qml
 echo "bundle: dist/cveditor ($(du -sh dist/cveditor | cut -f1)), built in $(( $(date +%s) - start )) s"

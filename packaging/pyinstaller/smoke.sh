@@ -15,4 +15,7 @@ sample=$(find "$bundle" -path '*resources/samples/sample.resume.json' | head -n 
 if command -v pdftotext >/dev/null; then
   pdftotext "$work/cv.pdf" - | grep "김서연 (Seoyeon Kim)" >/dev/null
 fi
+if command -v pdffonts >/dev/null; then  # Korean from the bundled font, not the machine's
+  pdffonts "$work/cv.pdf" | grep -q '^cveditor' || { pdffonts "$work/cv.pdf"; exit 1; }
+fi
 echo "bundle smoke test passed"

@@ -3,7 +3,8 @@
 ;   py -3.11 -m venv .venv && .venv\Scripts\pip install . pyinstaller
 ;   .venv\Scripts\pyinstaller --noconfirm packaging\pyinstaller\cveditor.spec
 ;   iscc packaging\windows\cveditor.iss
-; Korean text uses Malgun Gothic, which every Windows has; no font needs bundling.
+; The bundle carries its own fonts (resources/fonts, registered at start), so PDFs
+; print as on Linux; Malgun Gothic is only a fallback.
 
 #define AppName "cveditor"
 #define AppVersion "0.1.0"

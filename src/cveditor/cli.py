@@ -11,6 +11,7 @@ from . import __version__
 from .errors import ResumeFileError
 from .io import native
 from .io.atomic import atomic_write_bytes
+from .model.resume import Resume
 from .task import Cancelled, Task, running
 
 
@@ -50,6 +51,7 @@ def _export(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in {".pdf", ".html", ".htm"}:
         raise ResumeFileError("choose an output ending in .pdf or .html", file=args.output)
+    _apply_fit(resume, args.fit_pages, args.output)
     app = _qt_app()  # noqa: F841 — rendering needs a Qt application alive
     from .render.exports import write_resume
 
@@ -62,11 +64,75 @@ def _export(args: argparse.Namespace) -> int:
     if suffix == ".pdf":
         from pypdf import PdfReader
 
+        _say_fit(resume, args.file)
         pages = len(PdfReader(args.output).pages)
         print(f"wrote {args.output} ({pages} page{'s' * (pages != 1)})")
-    else:
-        print(f"wrote {args.output}")
+        return _text_layer_status(args.output, warnings)
+    print(f"wrote {args.output}")
     return 0
+
+
+def _apply_fit(resume: Resume, pages: int | None, output: Path) -> None:
+    """``--fit-pages N`` for this export only (0: off, whatever the file says)."""
+    if pages is None:
+        return
+    if output.suffix.lower() != ".pdf":
+        raise ResumeFileError("--fit-pages goes with a .pdf output", file=output)
+    resume.layout.fitPages = pages or None
+
+
+def _say_fit(resume: Resume, source: Path) -> None:
+    """What "Fit to pages" changed (on stdout), or that it could not fit (a warning on
+    stderr, located at the résumé; the PDF is written anyway, drawn as set)."""
+    if not resume.layout.fitPages:
+        return
+    from .render.build import render_resume
+
+    rendered = render_resume(resume, base_dir=source.parent)
+    fit = rendered.fit
+    rendered.pages.close()
+    if fit is None:
+        return
+    if fit.fits:
+        print(f"fit: {fit.message}")
+    else:
+        print(f"warning: {source}: {fit.message}", file=sys.stderr)
+
+
+def _fit_pages(text: str) -> int:
+    """argparse type of --fit-pages: a whole number of pages from 0 (off) to 10."""
+    from .render.fit import MAX_FIT_PAGES
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_FIT_PAGES:
+        raise argparse.ArgumentTypeError(
+            f"give a number of pages from 1 to {MAX_FIT_PAGES} (0: off), not {text!r}"
+        )
+    return value
+
+
+def _text_layer_status(output: Path, warnings: list[str]) -> int:
+    """TEXT_LAYER_FAILED when the PDF's text does not read back as printed (the words are
+    in the warnings above): a script must not send such a PDF to an ATS unnoticed."""
+    from .render.pdf import TextLayerProblem
+
+    if not any(isinstance(w, TextLayerProblem) for w in warnings):
+        return 0
+    print(f"error: {output}: the text layer does not read back as printed", file=sys.stderr)
+    return TEXT_LAYER_FAILED
+
+
+#: ``cveditor export`` wrote the PDF, but its text layer failed the read-back check.
+TEXT_LAYER_FAILED = 3
+
+FIT_HELP = (
+    "with a .pdf output: fit on at most N pages (1-10; 0 off) by tightening spacing, "
+    "then line height, then font size within the theme's bounds; prints what changed. "
+    "When it cannot fit, the PDF is drawn as set, a warning says so, exit status 0"
+)
 
 
 def _themes(_args: argparse.Namespace) -> int:
@@ -77,12 +143,18 @@ def _themes(_args: argparse.Namespace) -> int:
     catalog = load_themes()
     for theme in catalog.themes.values():
         origin = "built-in" if theme.builtin else "user"
-        ats = "" if theme.ats_friendly else "  (less ATS-friendly)"
+        ats = "" if theme.ats_friendly else "  (not for ATS)"
         print(f"{theme.id:<10} {theme.name} — {origin}{ats}")
     for theme_id, error in catalog.broken.items():
         print(f"{theme_id:<10} cannot be used — user theme: {error.located()}")
     print(f"\nuser themes folder: {user_themes_dir()}")
     return 0
+
+
+def _ats(args: argparse.Namespace) -> int:
+    from .ats.command import run
+
+    return run(args)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -94,6 +166,7 @@ def _convert(args: argparse.Namespace) -> int:
         raise ResumeFileError("--to jsonresume writes a .json file", file=args.output)
     if args.include_unprinted and args.to != "jsonresume":
         raise ResumeFileError("--include-unprinted goes with --to jsonresume", file=args.output)
+    _apply_fit(resume, args.fit_pages, args.output)
     if suffix == ".json" and not args.to:  # a native save needs no Qt; read-only refused
         text = native.dumps(resume)  # a whole résumé: private (#18)
         atomic_write_bytes(args.output, text.encode("utf-8"), backup=False, private=True)
@@ -109,6 +182,8 @@ def _convert(args: argparse.Namespace) -> int:
             include_unprinted=args.include_unprinted,
         ):
             print(f"warning: {warning}", file=sys.stderr)
+        if suffix == ".pdf":
+            _say_fit(resume, args.input)
     print(f"wrote {args.output}")
     return 0
 
@@ -118,6 +193,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "convert": ("read a résumé and write it in another file", _convert),
     "export": ("render a résumé to PDF or HTML (works with no display)", _export),
     "themes": ("list the available themes", _themes),
+    "ats": ("show what an applicant-tracking system reads from a résumé or PDF", _ats),
 }
 
 
@@ -146,17 +222,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --to jsonresume: also the fields no theme prints (street address, "
         "postal code, meta, a birth date …) and the photo",
     )
-    export = sub.add_parser("export", help=COMMANDS["export"][0])
+    convert.add_argument("--fit-pages", type=_fit_pages, metavar="N", help=FIT_HELP)
+    export = sub.add_parser(
+        "export",
+        help=COMMANDS["export"][0],
+        description="Exit status: 0 written; 1 not written (an error); "
+        f"{TEXT_LAYER_FAILED} a PDF written whose text does not read back as printed "
+        "(words lost, read twice, or outside the page body; named in the warnings). "
+        "A résumé that --fit-pages cannot fit is written as set, with a warning: 0.",
+    )
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", type=Path, required=True, help="OUT.pdf or OUT.html")
     export.add_argument("--theme", help="theme id (see: cveditor themes)")
     export.add_argument("--paper", choices=["a4", "letter"])
+    export.add_argument("--fit-pages", type=_fit_pages, metavar="N", help=FIT_HELP)
     export.add_argument(
         "--no-source",
         action="store_true",
         help="do not attach the printed résumé as JSON to the PDF",
     )
     sub.add_parser("themes", help=COMMANDS["themes"][0])
+    from .ats.command import DESCRIPTION, add_arguments
+
+    add_arguments(sub.add_parser("ats", help=COMMANDS["ats"][0], description=DESCRIPTION))
     return parser
 
 

@@ -79,7 +79,13 @@ class Layout(Entry):
     fontSize: float | None = Field(
         None, ge=6, le=20, title="Font size (pt)", description="Empty: the theme's size."
     )
-    lineHeight: float = Field(1.35, ge=1.0, le=2.5, title="Line height")
+    lineHeight: float | None = Field(
+        None,
+        ge=1.0,
+        le=2.5,
+        title="Line height",
+        description="Line pitch as a multiple of the font size; empty: the theme's.",
+    )
     accentColor: str = Field("", title="Accent colour", description="#rrggbb; empty: theme's.")
     locale: Literal["ko", "en"] = Field("en", title="Language of headings and dates")
     sectionOrder: list[str] = Field(default_factory=list, title="Section order")
@@ -89,6 +95,20 @@ class Layout(Entry):
         default_factory=list, title="Sections that start on a new page"
     )
     footer: bool = Field(False, title="Footer with name and page numbers")
+    bilingualHeadings: bool = Field(
+        False,
+        title="Headings in both languages",
+        description="Each standard section's heading in Korean and English, e.g. "
+        "“경력 Experience”, for applications to international companies.",
+    )
+    fitPages: int | None = Field(
+        None,
+        ge=0,
+        le=10,
+        title="Fit to pages",
+        description="Tighten spacing, then line height, then size (within the theme's "
+        "bounds) until the résumé fits on this many pages; empty or 0: off.",
+    )
 
     @field_validator("accentColor")
     @classmethod
@@ -102,3 +122,19 @@ class Layout(Entry):
         if section_id in self.sectionTitles:
             return self.sectionTitles[section_id]
         return SECTION_TITLES[self.locale].get(section_id, section_id)
+
+    def printed_title(self, section_id: str) -> str:
+        """The heading a standard section prints: its title, or with
+        ``bilingualHeadings`` the Korean and the English one ("경력 Experience"); a
+        renamed section keeps its name, joined by the standard title of the other
+        language unless the name already holds it."""
+        title = self.section_title(section_id)
+        korean = SECTION_TITLES["ko"].get(section_id)
+        english = SECTION_TITLES["en"].get(section_id)
+        if not self.bilingualHeadings or korean is None or english is None:
+            return title
+        if section_id not in self.sectionTitles:
+            return f"{korean} {english}"
+        if any("\uac00" <= c <= "\ud7a3" for c in title):  # a Korean name
+            return title if english.casefold() in title.casefold() else f"{title} {english}"
+        return title if korean in title else f"{korean} {title}"

@@ -12,8 +12,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColorSpace, QImage, QImageReader
 
 from ..model.resume import Resume
+from .fit import FitResult, fit_to_pages
 from .fonts import document_font
-from .html import render_html, resolve_style
+from .html import Tightening, render_html, resolve_style
 from .pages import PagedDocument, PageGeometry
 from .themes import Theme, get_theme
 
@@ -25,9 +26,13 @@ class RenderedResume:
     html: str
     pages: PagedDocument
     photo_problem: str = ""  # why basics.image was not used, for the user; "" when fine
+    aside_html: str = ""  # the sidebar column of a theme that has one
+    fit: FitResult | None = None  # what "Fit to pages" did; None when it is off
 
 
 PHOTO_RESOURCE = "cv-photo"
+#: What marks an item's head repeated at the top of the next page.
+CONTINUED_LABEL = {"ko": "(계속)", "en": "(continued)"}
 #: A photo bigger than this is not a portrait: refused before it is decoded.
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
@@ -127,8 +132,10 @@ def photo_data_uri(picture: QImage) -> str:
 
 def theme_prints_photo(resume: Resume, theme: Theme | None = None) -> bool:
     """Whether the résumé's theme shows a photo: its HTML uses the ``cv-photo`` picture."""
+    theme = theme or get_theme(resume.layout.theme)
+    parts = ("main", "aside") if theme.aside is not None else ("main",)
     try:
-        html = render_html(resume, theme=theme, photo=True)
+        html = "".join(render_html(resume, theme=theme, photo=True, part=p) for p in parts)
     except Exception:  # a theme that fails prints no photo; its own export says why
         return False
     return f'src="{PHOTO_RESOURCE}"' in html
@@ -158,13 +165,39 @@ def render_resume(
     today: date | None = None,
     base_dir: Path | None = None,
 ) -> RenderedResume:
+    """The pages of the résumé; with ``layout.fitPages`` set, tightened to fit that many
+    (render/fit.py) — here, so the preview, the PDF and the printer agree."""
     theme = theme or get_theme(resume.layout.theme)
     try:
         photo, photo_problem = load_photo(resume.basics.image, base_dir), ""
     except PhotoProblem as problem:
         photo, photo_problem = None, str(problem)
-    html = render_html(resume, theme=theme, today=today, photo=photo is not None)
-    style = resolve_style(resume, theme)
+
+    def render(tightening: Tightening | None) -> RenderedResume:
+        return _render(resume, theme, today, photo, photo_problem, tightening)
+
+    target = resume.layout.fitPages
+    if not target:
+        return render(None)
+    rendered, result = fit_to_pages(render, resolve_style(resume, theme), theme, target)
+    rendered.fit = result
+    return rendered
+
+
+def _render(
+    resume: Resume,
+    theme: Theme,
+    today: date | None,
+    photo: QImage | None,
+    photo_problem: str,
+    tightening: Tightening | None,
+) -> RenderedResume:
+    kwargs = {"theme": theme, "today": today, "photo": photo is not None}
+    html = render_html(resume, **kwargs, tightening=tightening)
+    aside_html = ""
+    if theme.aside is not None:
+        aside_html = render_html(resume, **kwargs, part="aside", tightening=tightening)
+    style = resolve_style(resume, theme, tightening)
     font = document_font(resume.layout.fontFamily or theme.font, style.font_size)
     layout = resume.layout
     pages = PagedDocument(
@@ -174,5 +207,10 @@ def render_resume(
         new_page_sections=tuple(layout.newPageSections),
         footer=resume.basics.name if layout.footer else "",
         images={PHOTO_RESOURCE: photo} if photo is not None else None,
+        line_height=style.line_height,
+        accent=style.accent,
+        continued_label=CONTINUED_LABEL[layout.locale],
+        aside_html=aside_html,
+        aside=theme.aside,
     )
-    return RenderedResume(resume, theme, html, pages, photo_problem)
+    return RenderedResume(resume, theme, html, pages, photo_problem, aside_html)

@@ -190,7 +190,11 @@ class _Builder:
         custom = self.resume.custom_section(section_id)
         view = SectionView(
             id=section_id,
-            title=section_title(self.resume, section_id),
+            title=(
+                section_title(self.resume, section_id)
+                if custom is not None
+                else self.layout.printed_title(section_id)
+            ),
             kind=custom.kind if custom is not None else SECTION_KIND[section_id],
             anchor=f"cv-h-{section_id}",
             new_page=section_id in self.layout.newPageSections,

@@ -2,19 +2,39 @@
 
 Qt falls back character by character through ``QFont.families()``, so the user's or
 theme's font comes first and a Korean family follows; naming no Korean family lets Qt
-pick "Noto Sans CJK HK" and mix three fonts in one line (design.md §4 trap 11).
+pick "Noto Sans CJK HK" and mix three fonts in one line (design.md §4 trap 11). The
+Korean family is our bundled one, so the pages do not depend on what the machine has.
 """
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
+from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from ..resources import resources_root
 
-#: Korean-capable families with a real bold, best first: Linux, Windows, macOS, web fonts.
+#: Families bundled in resources/fonts (OFL, subset and renamed by tools/vendor_fonts.py,
+#: origins in resources/fonts/SOURCES.md). Unique names, so that no system font of the
+#: same name can stand in for them (design.md §4 trap 4); themes name them in the
+#: ``font`` option of theme.toml. Each has a real Regular and Bold.
+BUNDLED_SANS_KR = "cveditor Noto Sans KR"  # Noto Sans CJK KR: Hangul, Hanja, Latin
+BUNDLED_SERIF_KR = "cveditor Noto Serif KR"  # Noto Serif CJK KR (Myeongjo): Hangul, Hanja
+BUNDLED_MODERN_SANS_KR = "cveditor Modern Sans KR"  # Pretendard: Hangul, Latin, no Hanja
+BUNDLED_SERIF_LATIN = "cveditor Latin Serif"  # IBM Plex Serif: Latin only
+BUNDLED_FAMILIES: tuple[str, ...] = (
+    BUNDLED_SANS_KR,
+    BUNDLED_SERIF_KR,
+    BUNDLED_MODERN_SANS_KR,
+    BUNDLED_SERIF_LATIN,
+)
+
+#: Korean-capable families with a real bold, best first: ours (so a PDF looks the same
+#: on every machine), then Linux, Windows, macOS and web fonts for a build without it.
 KOREAN_FAMILIES: tuple[str, ...] = (
+    BUNDLED_SANS_KR,
     "Noto Sans CJK KR",
     "Noto Sans KR",
     "NanumBarunGothic",
@@ -27,6 +47,11 @@ KOREAN_FAMILIES: tuple[str, ...] = (
 #: Last resorts for Latin, symbols and Hanja that a Korean font may lack.
 FALLBACK_FAMILIES: tuple[str, ...] = ("DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC")
 
+FONT_SUFFIXES = frozenset({".ttf", ".otf", ".ttc"})
+
+_registered: list[str] | None = None
+_registering = threading.Lock()  # the first render may come from a worker thread
+
 
 @lru_cache(maxsize=1)
 def installed_families() -> frozenset[str]:
@@ -34,17 +59,28 @@ def installed_families() -> frozenset[str]:
     return frozenset(QFontDatabase.families())
 
 
-def register_bundled_fonts() -> list[str]:
-    """Fonts shipped in resources/fonts (the desktop bundle carries a Korean font there,
-    for machines that have none). Returns the families added."""
+def bundled_font_files() -> list[Path]:
+    """The font files in resources/fonts, one folder per family (with its OFL.txt)."""
     folder = resources_root() / "fonts"
-    added: list[str] = []
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() in {".ttf", ".otf", ".ttc"}:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
+
+
+def register_bundled_fonts() -> list[str]:
+    """Register the fonts in resources/fonts with Qt, once (all eight files take about
+    10 ms). Returns the families added; needs a QGuiApplication."""
+    global _registered
+    with _registering:
+        if _registered is None:
+            if QGuiApplication.instance() is None:
+                return []
+            added: list[str] = []
+            for path in bundled_font_files():
                 font_id = QFontDatabase.addApplicationFont(str(path))
                 added += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return added
+            _registered = list(dict.fromkeys(added))
+        return list(_registered)
 
 
 def family_stack(preferred: str = "") -> list[str]:

@@ -4,7 +4,8 @@ Input to the PDF text-layer repair (tounicode.py). Qt's QGlyphRun.stringIndexes(
 wrong when a line mixes fonts (indexes restart per script item), so the text of a glyph
 is found through the font's own character map among the characters of the same line;
 glyphs reached only through OpenType substitution (Noto CJK KR draws the digits of
-"Jun 2018" with Korean-locale forms) are looked up character by character.
+"Jun 2018" with Korean-locale forms, and the space between two Hangul words with a glyph
+of its own) are looked up character by character.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class FontUse:
     order_set: set[int] = field(default_factory=set)
     cmap: dict[str, int] = field(default_factory=dict)
     texts: dict[int, Counter[str]] = field(default_factory=dict)
+    #: characters this font had no glyph for: they were drawn as glyph 0 (.notdef)
+    missing: set[str] = field(default_factory=set)
 
 
 FontKey = tuple[str, bytes]
@@ -116,11 +119,12 @@ def collect_font_use(
             _learn_cmap(use, occurs)
             glyph_set = set(glyphs)
             if 0 in glyph_set:
-                missing.update(
+                use.missing.update(
                     c
                     for c in occurs
                     if use.cmap[c] == 0 and not c.isspace() and c not in "\u2028\u2029"
                 )
+                missing.update(use.missing)
             glyph_set.discard(0)
             found = set()
             for char, count in occurs.items():
@@ -138,12 +142,13 @@ def collect_font_use(
                 use.texts.setdefault(glyph, Counter())
         if unresolved:
             # only a character drawn fewer times with its own glyph than it occurs can
-            # have become one of these
+            # have become one of these; a space too (trap 19: a space between two Hangul
+            # words is Noto CJK KR's glyph 63108, which Qt maps to nothing)
             drawn_count = Counter((key, glyph) for _x, key, glyph in drawn)
             suspects = [
                 i
                 for i, c in enumerate(text)
-                if not c.isspace()
+                if c not in "\u2028\u2029"
                 and sum(drawn_count[k, uses[k].cmap.get(c)] for k in unresolved) < occurs[c]
             ]
             _per_character(layout, start, text, suspects, unresolved, uses)

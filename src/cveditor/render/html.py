@@ -15,7 +15,7 @@ import functools
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from html import escape
@@ -34,7 +34,7 @@ from ..errors import ResumeFileError
 from ..model.resume import Resume
 from ..task import THEME_BUDGET_S, Cancelled, budget, checkpoint
 from .context import build_context
-from .themes import COLOR, Theme, builtin_themes_dir, get_theme
+from .themes import COLOR, Rhythm, Theme, builtin_themes_dir, get_theme
 
 COMMON_TEMPLATES = "_common"
 PHOTO_SRC = "cv-photo"  # the one picture a theme may show besides its own files
@@ -58,14 +58,26 @@ class Style:
     accent: str
     font_size: float
     line_height: float
+    rhythm: Rhythm = field(default_factory=Rhythm)
     muted: str = "#555555"
 
     def css(self) -> Markup:
-        """Shared CSS; only numbers and validated colours go in, so it is safe as is."""
+        """Shared CSS; only numbers and validated colours go in, so it is safe as is.
+
+        The line pitch is not here: Qt's ``line-height`` multiplies the font's own
+        ascent + descent (trap 17), so pages.py sets it per block from the font size.
+        """
         accent = self.accent if COLOR.match(self.accent) else "#1f4e79"
         size = float(self.font_size)
+        r = self.rhythm
         return Markup(
             f"body {{ font-size: {size:.1f}pt; color: #1a1a1a; }}\n"
+            f"p {{ margin-top: 0px; margin-bottom: {r.paragraph:g}px; }}\n"
+            f"li {{ margin-top: 0px; margin-bottom: {r.bullet:g}px; }}\n"
+            f"p.bullet {{ margin-left: 13px; text-indent: -10px; "
+            f"margin-bottom: {r.bullet:g}px; }}\n"
+            f"p.org {{ margin-bottom: {r.bullet:g}px; }}\n"
+            f"td {{ vertical-align: top; }}\n"
             f"a {{ color: {accent}; text-decoration: none; }}\n"
             f".accent {{ color: {accent}; }}\n"
             f".muted {{ color: {self.muted}; }}\n"
@@ -74,13 +86,42 @@ class Style:
         )
 
 
-def resolve_style(resume: Resume, theme: Theme) -> Style:
+@dataclass(frozen=True)
+class Tightening:
+    """What "Fit to pages" (render/fit.py) draws with instead of the résumé's style: the
+    rhythm's spacing steps scaled by ``spacing``, and a line height and font size (None:
+    the résumé's or the theme's). The résumé itself is never changed."""
+
+    spacing: float = 1.0
+    line_height: float | None = None
+    font_size: float | None = None
+
+    def apply(self, style: Style) -> Style:
+        r, k = style.rhythm, self.spacing
+        rhythm = replace(
+            r,
+            paragraph=round(r.paragraph * k, 2),
+            bullet=round(r.bullet * k, 2),
+            item=round(r.item * k, 2),
+            section=round(r.section * k, 2),
+        )
+        return replace(
+            style,
+            rhythm=rhythm,
+            font_size=style.font_size if self.font_size is None else self.font_size,
+            line_height=style.line_height if self.line_height is None else self.line_height,
+        )
+
+
+def resolve_style(resume: Resume, theme: Theme, tightening: Tightening | None = None) -> Style:
     layout = resume.layout
-    return Style(
+    style = Style(
         accent=layout.accentColor or theme.accent,
         font_size=layout.fontSize if layout.fontSize is not None else theme.font_size,
-        line_height=layout.lineHeight,
+        line_height=theme.rhythm.line_height if layout.lineHeight is None else layout.lineHeight,
+        rhythm=theme.rhythm,
     )
+    return style if tightening is None else tightening.apply(style)
 
 
 # --- templates come from inside the theme folder only ----------------------------------
@@ -495,19 +536,27 @@ def _located(error: BaseException, theme: Theme) -> tuple[str, int | None]:
 
 
 def render_html(
-    resume: Resume, *, theme: Theme | None = None, today: date | None = None, photo: bool = False
+    resume: Resume,
+    *,
+    theme: Theme | None = None,
+    today: date | None = None,
+    photo: bool = False,
+    part: str = "main",
+    tightening: Tightening | None = None,
 ) -> str:
     """The résumé as one HTML document, ready for QTextDocument.setHtml.
 
     ``photo``: whether a picture was loaded for basics.image; the template then shows
-    the ``cv-photo`` resource, never the path itself. Any failure of a user theme —
-    syntax, sandbox, an exception of its own, a limit — is a ResumeFileError naming
-    the theme and, where known, the template line.
+    the ``cv-photo`` resource, never the path itself. ``part``: "main", or "aside" for
+    the sidebar column of a theme that has one (the template sees it as ``part``).
+    ``tightening``: the style "Fit to pages" chose (render/fit.py), None for the résumé's.
+    Any failure of a user theme — syntax, sandbox, an exception of its own, a limit —
+    is a ResumeFileError naming the theme and, where known, the template line.
     """
     theme = theme or get_theme(resume.layout.theme)
     context = build_context(resume, today or date.today())
     context["basics"].image = PHOTO_SRC if photo else ""
-    style = resolve_style(resume, theme)
+    style = resolve_style(resume, theme, tightening)
     try:
         env = _environment(
             theme.folder, theme.builtin, 0.0 if theme.builtin else _stamp(theme.folder)
@@ -515,7 +564,9 @@ def render_html(
         template = env.get_template(theme.template)
         with budget(THEME_BUDGET_S, f"theme {theme.id!r}"):
             checkpoint("Running the theme")
-            html = template.render(**context, style=style, css=style.css(), theme=theme.options)
+            html = template.render(
+                **context, style=style, css=style.css(), theme=theme.options, part=part
+            )
     except Cancelled:
         raise
     except jinja2.TemplateSyntaxError as error:

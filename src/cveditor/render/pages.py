@@ -1,8 +1,8 @@
-"""HTML → a QTextDocument laid out on real pages, with items kept together.
+"""HTML → laid-out pages, the same for preview, PDF and printer.
 
 Layout happens once, at 72 dpi with design metrics, so one layout unit is one point on
-every device: the preview and the PDF paint the very same lines (design.md §1). The
-keep-together pass is in paginate.py.
+every device: the preview and the PDF paint the very same lines (design.md §1). Each
+column of text is a column.Column; page breaks are paginate.py's.
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import shiboken6
-from PySide6.QtCore import QPointF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QImage,
@@ -22,16 +20,15 @@ from PySide6.QtGui import (
     QPainter,
     QTextDocument,
     QTextLayout,
-    QTextOption,
 )
 
 from ..model.layout import PAPER_SIZES_MM, Layout
 from ..task import checkpoint
-from .paginate import find_markers, lay_out, paginate
+from .column import Column, LineRef
+from .paginate import PaginationReport
+from .themes import AsideSpec
 
 MM_TO_PT = 72.0 / 25.4
-CLIP_INSET = 0.5  # points; see PagedDocument.paint_page
-LARGE_HTML = 250_000  # characters of HTML (about 150 pages): see PagedDocument
 
 
 @dataclass(frozen=True)
@@ -80,7 +77,12 @@ def _points_device() -> QImage:
 
 
 class PagedDocument:
-    """A laid-out résumé: pages to paint, the same for preview, PDF and printer."""
+    """A laid-out résumé: pages to paint, the same for preview, PDF and printer.
+
+    One column, or two (``aside_html`` and ``aside``): the sidebar is its own flow of
+    text, broken into pages beside the main one; its background is painted from the
+    paper's top edge to its bottom; the main column is painted first.
+    """
 
     def __init__(
         self,
@@ -91,44 +93,69 @@ class PagedDocument:
         new_page_sections: tuple[str, ...] = (),
         footer: str = "",
         images: dict[str, QImage] | None = None,
+        line_height: float = 1.3,
+        accent: str = "#1f4e79",
+        continued_label: str = "(continued)",
+        aside_html: str = "",
+        aside: AsideSpec | None = None,
     ) -> None:
         self.geometry = geometry
         self.on_close: Callable[[], None] | None = None
         self._footers: list[QTextLayout] = []
         self._device = _points_device()  # kept alive as long as the document (trap 8)
-        self.doc = QTextDocument()
-        self.doc.setUseDesignMetrics(True)
-        self.doc.setDocumentMargin(0)
-        self.doc.setIndentWidth(14)
-        self.doc.setDefaultFont(font)
-        for name, image in (images or {}).items():  # only these: nothing else is loaded
-            self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        checkpoint("Reading the pages", 0, 0)
-        # A long HTML is read before the document has a page size: with one, Qt also
-        # lays out while reading, all of it under Python's lock. A short one is read
-        # once the page is set, which is ~7 ms faster for a 5-page résumé.
-        if len(html) >= LARGE_HTML:
-            self.doc.setHtml(html)
-        self.doc.documentLayout().setPaintDevice(self._device)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.doc.setDefaultTextOption(option)
-        self.doc.setPageSize(geometry.body)
-        if len(html) < LARGE_HTML:
-            self.doc.setHtml(html)
-        lay_out(self.doc)
-        self.report = paginate(self.doc, new_page_sections)
+        body = geometry.body
+        self.aside_spec = aside if aside_html else None
+        main_width = body.width()
+        if self.aside_spec is not None:
+            side = body.width() * self.aside_spec.width
+            main_width = body.width() - side - self.aside_spec.gap
+        common = {"images": images, "line_height": line_height, "accent": accent}
+        self.main = Column(
+            html,
+            QSizeF(main_width, body.height()),
+            font,
+            self._device,
+            new_page_sections=new_page_sections,
+            continued_label=continued_label,
+            **common,
+        )
+        self.aside: Column | None = None
+        if self.aside_spec is not None:
+            inner = body.width() * self.aside_spec.width - 2 * self.aside_spec.padding
+            self.aside = Column(
+                aside_html,
+                QSizeF(max(inner, 20.0), body.height()),
+                font,
+                self._device,
+                continued_label=continued_label,
+                **common,
+            )
+        self.doc = self.main.doc
         self.footer_text = footer
         for index in range(self.page_count if footer else 0):
             checkpoint("Adding footers", index, self.page_count)
             self._footers.append(self._footer_layout(index))
 
+    @property
+    def columns(self) -> list[Column]:
+        """The main column first (the order pages paint them in)."""
+        return [self.main] + ([self.aside] if self.aside is not None else [])
+
+    @property
+    def report(self) -> PaginationReport:
+        return self.main.report
+
+    def documents(self) -> list[QTextDocument]:
+        return [column.doc for column in self.columns]
+
     def close(self) -> None:
         """Free the laid-out text now, then call ``on_close``: a document laid out in a
         worker thread keeps that thread alive until this (ui/background.py)."""
-        doc = self.__dict__.pop("doc", None)
-        if doc is not None and shiboken6.isValid(doc):
-            shiboken6.delete(doc)
+        if "main" in self.__dict__:
+            for column in self.columns:
+                column.close()
+            del self.__dict__["main"]
+            self.__dict__.pop("doc", None)
         self._footers = []
         on_close, self.on_close = self.on_close, None
         if on_close is not None:
@@ -142,7 +169,7 @@ class PagedDocument:
 
     @property
     def page_count(self) -> int:
-        return self.doc.pageCount()
+        return max(column.page_count for column in self.columns)
 
     @property
     def body_height(self) -> float:
@@ -173,19 +200,27 @@ class PagedDocument:
         painter.end()
         return self.page_count
 
+    def _origins(self) -> list[QPointF]:
+        """Where each column's top-left sits on the page, in the order of ``columns``."""
+        g = self.geometry
+        if self.aside_spec is None:
+            return [QPointF(g.left, g.top)]
+        side = g.body.width() * self.aside_spec.width
+        return [
+            QPointF(g.left + side + self.aside_spec.gap, g.top),
+            QPointF(g.left + self.aside_spec.padding, g.top),
+        ]
+
     def paint_page(self, painter: QPainter, index: int) -> None:
         """Paint page ``index`` with the painter's origin at the page's top-left, in points."""
         g = self.geometry
-        top = index * self.body_height
-        painter.save()
-        painter.translate(g.left, g.top - top)
-        painter.setClipRect(QRectF(0, top, g.body.width(), self.body_height))
-        context = QAbstractTextDocumentLayout.PaintContext()
-        # Lines only touching this page's edge belong to the neighbour: Qt would draw them
-        # here too (clipped away, but still in the PDF's text layer, read twice).
-        context.clip = self._line_window(index)
-        self.doc.documentLayout().draw(painter, context)
-        painter.restore()
+        spec = self.aside_spec
+        aside = self.aside
+        if spec is not None and aside is not None and (spec.every_page or index == 0):
+            band = g.left + g.body.width() * spec.width
+            painter.fillRect(QRectF(0, 0, band, g.height), QColor(spec.color))
+        for column, origin in zip(self.columns, self._origins(), strict=True):
+            column.paint(painter, index, origin)
         if self._footers:
             painter.save()
             painter.setPen(QColor("#777777"))
@@ -195,50 +230,30 @@ class PagedDocument:
 
     def anchor_position(self, name: str) -> tuple[int, float] | None:
         """(page, points from the page's top) of the heading or item anchored ``name``."""
-        marker = next((m for m in find_markers(self.doc) if m.name == name), None)
-        if marker is None:
-            return None
-        top = self.doc.documentLayout().blockBoundingRect(marker.block).top()
-        page = int(top // self.body_height)
-        return page, self.geometry.top + top - page * self.body_height
+        for column in self.columns:
+            found = column.anchor_position(name)
+            if found is not None:
+                return found[0], self.geometry.top + found[1]
+        return None
 
-    def _line_window(self, index: int) -> QRectF:
-        top = index * self.body_height
-        return QRectF(
-            0, top + CLIP_INSET, self.geometry.body.width(), self.body_height - 2 * CLIP_INSET
-        )
-
-    def pages_of_line(self, top: float, bottom: float) -> range:
-        """The pages whose paint pass draws a line spanning ``top``..``bottom``."""
-        first = max(0, int((top + CLIP_INSET) // self.body_height))
-        last = min(self.page_count - 1, int(max(top, bottom - CLIP_INSET) // self.body_height))
-        return range(first, last + 1)
+    def plain_text(self) -> str:
+        """The printed text, main column first: what a reader of the PDF gets."""
+        return "\n".join(column.doc.toPlainText() for column in self.columns)
 
     # --- what was drawn, for the PDF text-layer repair --------------------------------
 
-    def lines_in_paint_order(self) -> Iterator[tuple[QTextLayout, str, int, int]]:
+    def lines_in_paint_order(self) -> Iterator[LineRef]:
         """(layout, its text, first char, length) of every line, in the order pages paint.
 
-        A page paints the lines of every block that fall in its window, block by block;
-        the footer follows the body. The PDF text-layer repair relies on this order.
+        A page paints each column's lines that fall in its window, block by block, the
+        main column first; the footer follows the body. The PDF text-layer repair
+        relies on this order.
         """
-        lines_by_page: list[list[tuple[QTextLayout, str, int, int]]] = [
-            [] for _ in range(self.page_count)
-        ]
-        layout_of = self.doc.documentLayout()
-        block = self.doc.begin()
-        while block.isValid():
-            text_layout, text = block.layout(), block.text()  # a block's layout has no text()
-            origin = layout_of.blockBoundingRect(block).top()
-            for n in range(text_layout.lineCount()):
-                line = text_layout.lineAt(n)
-                top = origin + line.y()
-                entry = (text_layout, text, line.textStart(), line.textLength())
-                for page in self.pages_of_line(top, top + line.height()):
-                    lines_by_page[page].append(entry)
-            block = block.next()
-        for page, lines in enumerate(lines_by_page):
-            yield from lines
+        pages = self.page_count
+        by_column = [column.lines_by_page(pages) for column in self.columns]
+        for page in range(pages):
+            for lines in by_column:
+                yield from lines[page]
             if self._footers:
                 footer = self._footers[page]
                 yield footer, footer.text(), 0, len(footer.text())

@@ -1,37 +1,65 @@
-"""Keep items together: Qt ignores ``page-break-inside: avoid`` (design.md §4 trap 2).
+"""Page breaks like a typesetter's: Qt only pushes a line that does not fit to the next
+page (design.md §4 trap 2); the rules of good pages are ours.
 
-Themes put an anchor on the first line of every heading (``cv-h-<section>``) and item
-(``cv-item-<level>-<n>``). After layout, an item that crosses a page boundary but fits
-on a page gets a page break before it; a heading, or an item with sub-items, is kept
-with its first sub-unit; a section can be made to start on a new page.
+Themes mark structure with anchors on a block's first line: ``cv-h-<section>`` (a
+section heading), ``cv-item-<level>-<n>`` (an item; level 2 is a project within a job),
+``cv-keep`` (a line that belongs with the next one, such as the company under a job
+title). From them, the rules (LaTeX and Typst as the reference):
 
-Each break re-lays out everything after it (18 ms for 30 pages of one column, a full
-layout for a two-column table), so breaks are decided in rounds: within a round, the
-shift a break causes is added to the positions after it, in the same flow of text, and
-all the round's breaks are applied in one edit. The next round checks the real layout
-and adds what the estimate missed; a round without new breaks ends it.
+- a heading or an item's head stays with what follows, and with at least two lines of it;
+- a paragraph splits only between lines, leaving at least two lines on each page (no
+  orphan, no widow), so paragraphs of three lines or less never split;
+- an item shorter than a third of a page moves whole; a longer one splits between its
+  paragraphs, bullets or projects, and the next page repeats its head marked
+  "(continued)" / "(계속)";
+- a table moves whole when it fits on a page (row tables make a table split between rows);
+- a section named in ``new_page_sections`` starts a page.
+
+The pages are decided on the top-level flow in one pass, from the laid-out positions
+(a break moves everything after it by the same amount, so page k's content is the
+flow from its first point on), then applied in one edit; the next round checks the real
+layout and stops when it asks for nothing new.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
+from PySide6.QtGui import (
+    QColor,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextTable,
+)
 
 from ..task import checkpoint
+from .anchors import anchors_of, name_of
+from .typeset import PX_PER_PT
 
 _BREAK = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+_FIXED = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 EPSILON = 0.01  # points; a position this close to a page edge belongs to the next page
+FIT_SLACK = 0.5  # points a page is taken to be shorter: Qt rounds to 1/64 pt here and there
 MAX_ROUNDS = 6
 LAYOUT_STEP = 200  # blocks laid out between two checkpoints (about 20 ms)
+SHORT_ITEM = 1 / 3  # of a page: an item shorter than this moves whole
+MIN_LINES = 2  # lines a split paragraph leaves on each page; lines kept with a heading
+CONTINUED = "cv-cont"  # anchor of a repeated item head at the top of a page
+TABLE_HEADER = "cv-thead"  # anchor in a table that is the header row of the row tables after it
+KEEP = "cv-keep"
+HEAD_GAP = 2.0  # points under a repeated item head (_insert_head)
 #: From this many characters (about 90 pages) a document is laid out in steps and its
 #: breaks applied detached (below): each Qt call then holds Python's lock briefly, at
 #: the price of ~25 ms more for a 5-page résumé, which is why shorter ones do not.
 LARGE_DOCUMENT = 100_000
-
-#: Where a block sits: (table id, row, column) for each enclosing table, outermost first.
-FlowPath = tuple[tuple[int, int, int], ...]
+GALLEY = 1e9  # points: a page no résumé fills, so Qt breaks nothing (see paginate)
 
 
 @dataclass
@@ -41,207 +69,564 @@ class Marker:
     block: QTextBlock
     level: int
     name: str
-    path: FlowPath
-    moved_table: QTextTable | None  # the table that moves with the item, if it starts one
-
-    @property
-    def container(self) -> FlowPath:
-        """The flow the moved thing lives in (a moved table sits in its parent's flow)."""
-        return self.path[:-1] if self.moved_table is not None else self.path
 
 
 @dataclass
 class PaginationReport:
     breaks: int = 0
     rounds: int = 0
+    continued: int = 0  # item heads repeated at the top of a page
     unfit: list[str] = field(default_factory=list)  # items taller than a page
 
 
-@dataclass
-class _Break:
-    position: int
-    container: FlowPath
-    delta: float
-
-
-def _flow_path(block: QTextBlock) -> FlowPath:
-    entries = []
-    frame = QTextCursor(block).currentFrame()
-    while frame is not None and frame.parentFrame() is not None:
-        if isinstance(frame, QTextTable):
-            cell = frame.cellAt(block.position())
-            entries.append((frame.firstPosition(), cell.row(), cell.column()))
-        frame = frame.parentFrame()
-    return tuple(reversed(entries))
-
-
-def _table_starting_at(block: QTextBlock) -> QTextTable | None:
-    table = QTextCursor(block).currentTable()
-    if table is not None and table.firstPosition() == block.position():
-        return table  # the block opens the table's first cell
+def _marker_of(block: QTextBlock, marks: list[str], names: list[str]) -> Marker | None:
+    """The heading or item a block opens, by its marks (anchors.py for the names)."""
+    for mark in marks:
+        if mark == "cv-h" or mark.startswith("cv-h-"):
+            return Marker(block, 0, name_of(block, names, "cv-h"))
+        if mark.startswith("cv-item-"):
+            try:
+                level = int(mark.split("-")[2])
+            except (IndexError, ValueError):
+                continue
+            return Marker(block, level, name_of(block, names, f"cv-item-{level}"))
     return None
 
 
-def find_markers(doc: QTextDocument) -> list[Marker]:
+def find_markers(doc: QTextDocument, names: list[str]) -> list[Marker]:
     markers: list[Marker] = []
     block = doc.begin()
     while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            for name in it.fragment().charFormat().anchorNames():
-                level = 0 if name.startswith("cv-h-") else None
-                if name.startswith("cv-item-"):
-                    level = int(name.split("-")[2])
-                if level is not None:
-                    markers.append(
-                        Marker(block, level, name, _flow_path(block), _table_starting_at(block))
-                    )
-            it += 1
+        marker = _marker_of(block, anchors_of(block), names)
+        if marker is not None:
+            markers.append(marker)
         block = block.next()
     return markers
 
 
-def _affects(brk: _Break, path: FlowPath, position: int) -> bool:
-    """Whether a break moves a block found later at ``path``: not one in another column
-    of the same table row (the sidebar beside the main text). The rule, one break at a
-    time; _Shifts applies it to all of a round's breaks at once."""
-    if position <= brk.position:
-        return False
-    container = brk.container
-    depth = 0
-    while depth < min(len(container), len(path)) and container[depth] == path[depth]:
-        depth += 1
-    if depth < len(container) and depth < len(path):
-        here, there = container[depth], path[depth]
-        if here[0] == there[0] and here[1] == there[1]:
-            return False
-    return True
+# --- the flow: top-level blocks and tables, with their lines ---------------------------
 
 
-class _Shifts:
-    """The shift of a block: the sum of this round's earlier breaks that move it.
+@dataclass
+class Box:
+    """One thing of the top-level flow: a block (with its lines) or a table/frame."""
 
-    What _affects decides for one break, for all of them at once in time linear in the
-    depth of tables: a break moves every later block except those in another column of
-    the same table row. Breaks come in document order, so the shift of a block is the
-    running total of the breaks before it, less, for each table cell around it, what
-    was added inside the same row but another column. (Summing every break for every
-    marker made the pagination of long résumés quadratic: 12 s for 800 jobs.)
-    """
-
-    def __init__(self) -> None:
-        self.total = 0.0
-        self.pending: list[_Break] = []  # at or after the last position asked about
-        self.rows: dict[tuple[FlowPath, int, int], float] = {}
-        self.cells: dict[tuple[FlowPath, int, int, int], float] = {}
-        self.folded = 0  # breaks counted in; for tests of the cost
-
-    def add(self, brk: _Break) -> None:
-        self.pending.append(brk)
-
-    def _fold(self, brk: _Break) -> None:
-        self.folded += 1
-        self.total += brk.delta
-        for depth, (table, row, column) in enumerate(brk.container):
-            prefix = brk.container[:depth]
-            self.rows[prefix, table, row] = self.rows.get((prefix, table, row), 0.0) + brk.delta
-            cell = (prefix, table, row, column)
-            self.cells[cell] = self.cells.get(cell, 0.0) + brk.delta
-
-    def at(self, path: FlowPath, position: int) -> float:
-        """The shift of a block at ``path`` and ``position`` (never before the last)."""
-        if self.pending and self.pending[0].position < position:
-            later = [b for b in self.pending if b.position >= position]
-            for brk in self.pending:
-                if brk.position < position:
-                    self._fold(brk)
-            self.pending = later
-        shift = self.total
-        for depth, (table, row, column) in enumerate(path):
-            prefix = path[:depth]
-            shift -= self.rows.get((prefix, table, row), 0.0)
-            shift += self.cells.get((prefix, table, row, column), 0.0)
-        return shift
+    top: float  # where its top margin begins: a page that starts with it starts here
+    line_tops: list[float]  # for a block, the top of each line; a table has one "line"
+    bottom: float  # where its content ends
+    line_starts: list[int] = field(default_factory=list)  # each line's first character
+    block: QTextBlock | None = None
+    frame: QTextFrame | None = None
+    keep_with_next: bool = False
+    marker: Marker | None = None
+    continued: bool = False  # a repeated item head (inserted by an earlier round)
+    item: int = -1  # index in Flow.items of the level-1 item it belongs to, if any
+    breaks_before: bool = False  # already carries a page break
+    is_header: bool = False  # a table's header row (anchor cv-thead-*), own table
+    header: int = -1  # for a row table: the box of its header row, repeated on new pages
 
 
-class _Round:
-    """One pass over the markers with the layout as it is, plus this round's shifts."""
+@dataclass
+class Item:
+    """A level-1 item's extent in the flow, and what its repeated head says."""
 
-    def __init__(self, doc: QTextDocument, markers: list[Marker]) -> None:
+    first: int  # box index of its head
+    end: int  # box index after its last box
+    title: str
+    marker: Marker
+
+
+@dataclass
+class Point:
+    """A place the page may break: before line ``line`` of box ``box`` (0: before it)."""
+
+    box: int
+    line: int
+    start: float  # where the next page's content begins in the flow
+    end: float  # where the content before it ends
+
+
+class Flow:
+    """The top-level flow of a laid-out document."""
+
+    def __init__(self, doc: QTextDocument, page: float, names: list[str]) -> None:
         self.doc = doc
+        self.names = names
         self.layout = doc.documentLayout()
-        self.page = doc.pageSize().height()
-        self.markers = markers
-        self.breaks: list[_Break] = []
-        self.to_break: list[Marker] = []
-        self.shifts = _Shifts()
+        self.page = page
+        self.galley = doc.pageSize().height() >= GALLEY
+        self.boxes: list[Box] = []
+        self.items: list[Item] = []
+        self._read()
 
-    def shift(self, marker: Marker) -> float:
-        return self.shifts.at(marker.path, marker.block.position())
+    def page_top(self, y: float, fallback: float) -> float:
+        """The top edge of the page ``y`` lies on (on the galley there are none)."""
+        return fallback if self.galley else ((y + EPSILON) // self.page) * self.page
 
-    def top(self, marker: Marker) -> float:
-        return self.layout.blockBoundingRect(marker.block).top()
+    def _block_box(self, block: QTextBlock) -> Box:
+        fmt = block.blockFormat()
+        layout = block.layout()
+        origin = layout.position().y()
+        tops = [origin + layout.lineAt(n).y() for n in range(layout.lineCount())] or [origin]
+        starts = [block.position() + layout.lineAt(n).textStart() for n in range(len(tops))]
+        if fmt.lineHeightType() == _FIXED:
+            # Qt breaks pages by the pitch from the block's top, not by the glyph boxes
+            # (which start a little above it: trap 17)
+            pitch = fmt.lineHeight() / PX_PER_PT
+            tops = [origin + n * pitch for n in range(len(tops))]
+            bottom = origin + len(tops) * pitch
+        else:
+            last = layout.lineAt(layout.lineCount() - 1) if layout.lineCount() else None
+            bottom = origin + (last.y() + last.height() if last is not None else 0.0)
+        marks = anchors_of(block)
+        marker = _marker_of(block, marks, self.names)
+        breaks_before = bool(fmt.pageBreakPolicy() & _BREAK)
+        top = min(tops[0], origin) - fmt.topMargin()
+        if breaks_before:  # it opens a page: the page starts at the page's edge
+            top = self.page_top(origin, top)
+        return Box(
+            top=top,
+            line_tops=tops,
+            bottom=bottom,
+            line_starts=starts if layout.lineCount() else [],
+            block=block,
+            keep_with_next=marker is not None or KEEP in marks or CONTINUED in marks,
+            marker=marker,
+            continued=CONTINUED in marks,
+            breaks_before=breaks_before,
+        )
 
-    def bottom_before(self, start: QTextBlock, stop: QTextBlock | None) -> float:
-        bottom = self.layout.blockBoundingRect(start).bottom()
-        block = start.next()
-        while block.isValid() and (stop is None or block != stop):
-            bottom = max(bottom, self.layout.blockBoundingRect(block).bottom())
-            block = block.next()
-        return bottom
+    def _frame_box(self, frame: QTextFrame) -> Box:
+        rect = self.layout.frameBoundingRect(frame)
+        fmt = frame.frameFormat()
+        first = self.doc.findBlock(frame.firstPosition())
+        marks = anchors_of(first)
+        marker = _marker_of(first, marks, self.names)
+        is_header = any(mark.startswith(TABLE_HEADER) for mark in marks)
+        breaks_before = bool(fmt.pageBreakPolicy() & _BREAK)
+        top = rect.top() - fmt.topMargin()
+        if breaks_before:
+            top = self.page_top(rect.top(), top)
+        return Box(
+            top=top,
+            line_tops=[rect.top()],
+            bottom=rect.bottom(),
+            frame=frame,
+            marker=marker,
+            keep_with_next=is_header or (marker is not None and marker.level == 0),
+            breaks_before=breaks_before,
+            is_header=is_header,
+        )
 
-    def unit_end(self, index: int) -> float:
-        """Where what must stay with ``markers[index]`` ends (unshifted).
-
-        An item without sub-items stays whole; a heading, or an item with sub-items (a
-        job with projects), stays with its first sub-unit, or, if that is taller than a
-        page, with the first block after it, so it never ends a page alone.
-        """
-        marker = self.markers[index]
-        following = self.markers[index + 1] if index + 1 < len(self.markers) else None
-        if following is None or following.level <= marker.level:
-            return self.bottom_before(marker.block, following.block if following else None)
-        end = self.unit_end(index + 1)
-        if end - self.top(marker) > self.page:
-            end = self.layout.blockBoundingRect(following.block).bottom()
-        return end
-
-    def decide(self, new_page: set[str], report: PaginationReport) -> None:
-        page = self.page
-        for index, marker in enumerate(self.markers):
-            if index % LAYOUT_STEP == 0:
-                checkpoint("Keeping items together", index, len(self.markers))
-            shift = self.shift(marker)
-            top = self.top(marker) + shift
-            first_page = int((top + EPSILON) // page)
-            offset = top - first_page * page
-            if offset < 0.5:
-                continue  # already opens a page
-            if marker.name not in new_page:
-                end = self.unit_end(index) + shift
-                if int(max(0.0, end - EPSILON) // page) == first_page:
-                    continue
-                if end - top > page:
-                    report.unfit.append(marker.name)
-                    continue
-            brk = _Break(marker.block.position(), marker.container, page - offset)
-            self.breaks.append(brk)
-            self.shifts.add(brk)
-            self.to_break.append(marker)
-
-    def apply(self) -> None:
-        cursor = QTextCursor(self.doc)
-        cursor.beginEditBlock()  # one change for the whole round
-        for marker in self.to_break:
-            if marker.moved_table is not None:
-                fmt = marker.moved_table.format()
-                fmt.setPageBreakPolicy(_BREAK)
-                marker.moved_table.setFormat(fmt)
+    def _read(self) -> None:
+        root = self.doc.rootFrame()
+        it = root.begin()
+        count = 0
+        while not it.atEnd():
+            if count % LAYOUT_STEP == 0:
+                checkpoint("Placing page breaks", count, 0)
+            frame = it.currentFrame()
+            if frame is not None:
+                self.boxes.append(self._frame_box(frame))
             else:
-                fmt = marker.block.blockFormat()
-                fmt.setPageBreakPolicy(_BREAK)
-                QTextCursor(marker.block).setBlockFormat(fmt)
+                self.boxes.append(self._block_box(it.currentBlock()))
+            count += 1
+            it += 1
+        self._find_items()
+        self._find_headers()
+
+    def _find_headers(self) -> None:
+        """A row table belongs to the header row before it, up to the next heading."""
+        current, first_row = -1, False
+        for index, box in enumerate(self.boxes):
+            if box.marker is not None and box.marker.level == 0:
+                current = -1
+            if box.is_header:
+                current, first_row = index, True
+            elif box.frame is not None:
+                box.header = -1 if first_row else current  # the first row has it above
+                first_row = False
+
+    def _find_items(self) -> None:
+        """Each level-1 item runs until the next heading or level-1 item."""
+        current: Item | None = None
+        for index, box in enumerate(self.boxes):
+            marker = box.marker
+            if marker is not None and marker.level <= 1:
+                if current is not None:
+                    current.end = index
+                current = None
+                if marker.level == 1 and box.block is not None:
+                    title = box.block.text().split("\t")[0].strip()
+                    current = Item(index, index + 1, title, marker)
+                    self.items.append(current)
+            if current is not None:
+                box.item = len(self.items) - 1
+                current.end = index + 1
+
+    def extent(self, first: int, end: int) -> float:
+        return self.boxes[end - 1].bottom - self.boxes[first].top
+
+
+def _legal(flow: Flow, page: float) -> tuple[list[Point], list[Point]]:
+    """(the points the rules allow, every point): the second is the way out when a page
+    has no allowed point (a long unbreakable run)."""
+    boxes = flow.boxes
+    locked = [False] * len(boxes)  # a break before this box would split what must stay
+    for item in flow.items:
+        if flow.extent(item.first, item.end) < page * SHORT_ITEM:
+            for index in range(item.first + 1, item.end):
+                locked[index] = True
+    # a short project (level 2) moves whole too
+    for index, box in enumerate(boxes):
+        if box.marker is not None and box.marker.level == 2:
+            end = index + 1
+            while end < len(boxes) and boxes[end].marker is None and _indented(boxes[end], box):
+                end += 1
+            if flow.extent(index, end) < page * SHORT_ITEM:
+                for inner in range(index + 1, end):
+                    locked[inner] = True
+    allowed: list[Point] = []
+    every: list[Point] = []
+    lines_since_keep = MIN_LINES  # content lines seen since the last keep-with-next box
+    previous_end = 0.0
+    for index, box in enumerate(boxes):
+        point = Point(index, 0, box.top, previous_end)
+        every.append(point)
+        after_keep = index > 0 and boxes[index - 1].keep_with_next
+        # a new heading or item closes the one before, however short it was
+        closes = box.marker is not None and box.marker.level <= 1
+        enough = lines_since_keep >= MIN_LINES or closes
+        if index > 0 and not after_keep and not locked[index] and enough:
+            allowed.append(point)
+        if box.keep_with_next:
+            lines_since_keep = 0
+        count = len(box.line_tops)
+        for line in range(1, count):
+            inner = Point(index, line, box.line_tops[line], box.line_tops[line])
+            every.append(inner)
+            seen = lines_since_keep + line
+            if (
+                not locked[index]
+                and line >= MIN_LINES
+                and count - line >= MIN_LINES
+                and seen >= MIN_LINES
+                and not box.keep_with_next
+            ):
+                allowed.append(inner)
+        if not box.keep_with_next:  # a table counts as enough to go with a heading
+            lines_since_keep += count if box.frame is None else MIN_LINES
+        # max: Qt puts the empty block after a table inside the table's box
+        previous_end = max(previous_end, box.bottom)
+    return allowed, every
+
+
+def _indented(box: Box, head: Box) -> bool:
+    """Whether ``box`` lies under a project head: indented at least as deep."""
+    if box.block is None or head.block is None:
+        return False
+    return box.block.blockFormat().leftMargin() >= head.block.blockFormat().leftMargin() - 0.01
+
+
+@dataclass
+class _Page:
+    point: Point | None  # where it starts (None: the first page)
+    header: float  # height of the repeated item head at its top
+
+
+def _choose(points: list[Point], ends: list[float], start: float, limit: float) -> Point | None:
+    """The last point after ``start`` whose content before it ends by ``limit``."""
+    at = bisect.bisect_right(ends, limit + EPSILON) - 1
+    if at >= 0 and points[at].start > start + EPSILON:
+        return points[at]
+    return None
+
+
+def _forced(box: Box, new_page: set[str]) -> bool:
+    return box.breaks_before or (box.marker is not None and box.marker.name in new_page)
+
+
+def decide(
+    flow: Flow, page: float, new_page: set[str], header_height: float, report: PaginationReport
+) -> list[_Page]:
+    """The pages: where each starts, walking the flow once."""
+    allowed, every = _legal(flow, page)
+    # A break already there (put by an earlier round or by the theme) is a page start.
+    forced = [
+        p
+        for p in every
+        if p.line == 0 and p.box and _forced(flow.boxes[p.box], new_page)
+    ]
+    allowed_ends = [p.end for p in allowed]
+    every_ends = [p.end for p in every]
+    end_of_flow = flow.boxes[-1].bottom if flow.boxes else 0.0
+    pages = [_Page(None, 0.0)]
+    start, header = 0.0, 0.0
+    forced_at = 0
+    while True:
+        checkpoint("Placing page breaks", len(pages), 0)
+        limit = start + page - header - FIT_SLACK
+        while forced_at < len(forced) and forced[forced_at].start <= start + EPSILON:
+            forced_at += 1
+        if forced_at < len(forced) and forced[forced_at].end <= limit + EPSILON:
+            chosen: Point | None = forced[forced_at]
+        elif end_of_flow <= limit + EPSILON:
+            break
+        else:
+            chosen = _choose(allowed, allowed_ends, start, limit)
+            if chosen is None:
+                chosen = _choose(every, every_ends, start, limit)
+                box = flow.boxes[chosen.box] if chosen else None
+                if box is not None and box.marker is not None:
+                    report.unfit.append(box.marker.name)
+            if chosen is None:  # something taller than a page: Qt breaks it as it can
+                start, header = start + page - header, 0.0
+                continue
+        box = flow.boxes[chosen.box]
+        header = _repeated_height(flow, chosen, header_height)
+        pages.append(_Page(chosen, header))
+        start = chosen.start
+    return pages
+
+
+def _repeated_height(flow: Flow, point: Point, header_height: float) -> float:
+    """The height of what a page opening at ``point`` repeats: an item's head when the
+    point is inside a level-1 item, a table's header row before a row table."""
+    box = flow.boxes[point.box]
+    if box.header >= 0 and point.line == 0:
+        head = flow.boxes[box.header]
+        return head.bottom - head.top
+    if box.item < 0 or box.continued:
+        return 0.0
+    item = flow.items[box.item]
+    if (point.box, point.line) == (item.first, 0):
+        return 0.0
+    head = flow.boxes[item.first]  # the repeated head is one line of the item's head
+    return _first_line(head) + HEAD_GAP if head.block is not None else header_height
+
+
+# --- applying the decisions ----------------------------------------------------------
+
+
+def _break_frame(frame: QTextFrame) -> None:
+    """A page break before a table (or frame), the space around it dropped (_set_break);
+    on the empty block Qt keeps before a table after another, if there is one."""
+    before = frame.document().findBlock(frame.firstPosition() - 1)
+    if before.isValid() and before.length() == 1 and QTextCursor(before).currentTable() is None:
+        _set_break(before)
+        return
+    if isinstance(frame, QTextTable):
+        table_format = frame.format()
+        table_format.setPageBreakPolicy(_BREAK)
+        table_format.setTopMargin(0)
+        frame.setFormat(table_format)
+    else:
+        frame_format = frame.frameFormat()
+        frame_format.setPageBreakPolicy(_BREAK)
+        frame_format.setTopMargin(0)
+        frame.setFrameFormat(frame_format)
+    _drop_space_after(before)
+
+
+def _copy_table_before(source: QTextFrame, target: QTextFrame) -> QTextFrame:
+    """A copy of the table ``source`` put right before the table ``target``."""
+    doc = target.document()
+    selection = QTextCursor(doc)
+    selection.setPosition(source.firstPosition() - 1)
+    selection.setPosition(source.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    fragment = selection.selection()
+    cursor = QTextCursor(doc)
+    cursor.setPosition(target.firstPosition() - 1)
+    cursor.insertBlock()
+    cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+    cursor.insertFragment(fragment)
+    probe = QTextCursor(doc)
+    for back in range(2, 8):  # past the empty blocks Qt keeps between two tables
+        probe.setPosition(target.firstPosition() - back)
+        table = probe.currentTable()
+        if table is not None and table.firstPosition() < target.firstPosition():
+            return table
+    return target
+
+
+def _empty_before(block: QTextBlock) -> QTextBlock | None:
+    """The first of the empty top-level blocks right before ``block`` (Qt puts one after
+    every table), or None."""
+    found = None
+    previous = block.previous()
+    while (
+        previous.isValid()
+        and previous.length() == 1
+        and QTextCursor(previous).currentTable() is None
+    ):
+        found, previous = previous, previous.previous()
+    return found
+
+
+def _set_break(block: QTextBlock) -> None:
+    """A page break before ``block``, and the space around the break dropped, as a
+    typesetter drops it: else Qt adds the margins first, finds itself on the next page
+    already, and the break opens one more (a blank page). An empty block Qt keeps after
+    a table takes the break instead: Qt would push its line (which it measures by the
+    font, not the pitch) to the next page, and the break would open a third."""
+    empty = _empty_before(block)
+    if empty is not None:
+        _set_break(empty)
+        fmt = block.blockFormat()
+        fmt.setTopMargin(0)
+        QTextCursor(block).setBlockFormat(fmt)
+        return
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(_BREAK)
+    fmt.setTopMargin(0)
+    QTextCursor(block).setBlockFormat(fmt)
+    _drop_space_after(block.previous())
+
+
+def _drop_space_after(block: QTextBlock) -> None:
+    if block.isValid() and QTextCursor(block).currentTable() is None:
+        fmt = block.blockFormat()
+        if fmt.bottomMargin():
+            fmt.setBottomMargin(0)
+            QTextCursor(block).setBlockFormat(fmt)
+
+
+def _split_block(block: QTextBlock, position: int) -> QTextBlock:
+    """Cut a paragraph at ``position`` (where one of its lines began on the galley: the
+    lines themselves are gone once the document is detached from its page size); the
+    second part continues it (no top margin, no first-line indent), the first ends
+    flush."""
+    fmt = block.blockFormat()
+    cursor = QTextCursor(block.document())
+    cursor.setPosition(position)
+    cursor.insertBlock()
+    second = cursor.block()
+    first = second.previous()
+    head = first.blockFormat()
+    head.setBottomMargin(0)
+    QTextCursor(first).setBlockFormat(head)
+    tail = QTextBlockFormat(fmt)
+    tail.setTopMargin(0)
+    tail.setTextIndent(0)
+    tail.setLeftMargin(fmt.leftMargin() + max(0.0, fmt.textIndent()))
+    QTextCursor(second).setBlockFormat(tail)
+    return second
+
+
+def _insert_head(block: QTextBlock, item: Item, label: str) -> None:
+    """Put the item's head, marked as continued, before ``block``, which opens a page:
+    the head takes the page break and ``block`` follows it."""
+    original = block.blockFormat()
+    cursor = QTextCursor(block)
+    cursor.insertBlock()  # an empty block before the text, with the same format
+    rest = cursor.block()
+    head = rest.previous()
+    head_format = QTextBlockFormat(item.marker.block.blockFormat())
+    head_format.setTopMargin(0)
+    head_format.setBottomMargin(HEAD_GAP)
+    head_format.setTabPositions([])
+    head_format.setPageBreakPolicy(_BREAK)
+    QTextCursor(head).setBlockFormat(head_format)
+    _drop_space_after(head.previous())
+    rest_format = QTextBlockFormat(original)
+    rest_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    QTextCursor(rest).setBlockFormat(rest_format)
+    rest.setUserState(head.userState())  # the block's mark stays with its text
+    head.setUserState(-1)
+    writer = QTextCursor(head)
+    title = QTextCharFormat()
+    title.setFontWeight(700)
+    title.setAnchor(True)
+    title.setAnchorNames([CONTINUED])
+    writer.insertText(item.title, title)
+    muted = QTextCharFormat()
+    muted.setForeground(QColor("#777777"))
+    writer.insertText(f" {label}", muted)
+
+
+def _first_line(box: Box) -> float:
+    """The height of a block's first line (its pitch)."""
+    return (box.line_tops[1] if len(box.line_tops) > 1 else box.bottom) - box.line_tops[0]
+
+
+def _pushed_anyway(flow: Flow, pages: list[_Page], index: int) -> bool:
+    """Whether the block opening page ``index`` comes right after a table (and the empty
+    block Qt keeps after one) and its first line does not fit on the page before even
+    without its top margin: Qt moves it over by itself there, and a break would open
+    one more page (Qt, already past the end after that empty block, breaks again)."""
+    point = pages[index].point
+    previous = pages[index - 1]
+    assert point is not None
+    box = flow.boxes[point.box]
+    if box.block is None or not _after_empty_after_table(box.block):
+        return False
+    start = previous.point.start if previous.point is not None else 0.0
+    end_of_page = start + flow.page - previous.header
+    return point.end + _first_line(box) > end_of_page + EPSILON
+
+
+def _after_empty_after_table(block: QTextBlock) -> bool:
+    empty = block.previous()
+    return (
+        empty.isValid()
+        and empty.length() == 1
+        and QTextCursor(empty).currentTable() is None
+        and QTextCursor(empty.previous()).currentTable() is not None
+    )
+
+
+def _apply(flow: Flow, pages: list[_Page], label: str) -> tuple[int, int]:
+    """Put the breaks (and repeated heads) in; returns (breaks added, heads added)."""
+    breaks = heads = 0
+    # One edit block makes Qt tell its layout of the change once, not after every
+    # insertion (each told costs the whole document: 12 ms a head at 400 jobs). But
+    # within one Qt does not update its table structure, so a table just copied would
+    # not be found: a document that repeats table headers goes without.
+    copies = any(
+        page.point is not None and flow.boxes[page.point.box].header >= 0 and page.header > 0
+        for page in pages
+    )
+    cursor = QTextCursor(flow.doc)
+    if not copies:
+        cursor.beginEditBlock()
+    # Back to front: a split or an insertion moves only what follows it.
+    for index in range(len(pages) - 1, 0, -1):
+        point = pages[index].point
+        assert point is not None
+        box = flow.boxes[point.box]
+        item = flow.items[box.item] if box.item >= 0 else None
+        wants_head = pages[index].header > 0 and item is not None
+        if point.line > 0:  # split even where Qt would: the pages must not hang on 0.1 pt
+            assert box.block is not None
+            target = _split_block(box.block, box.line_starts[point.line])
+        elif box.frame is not None:
+            if box.breaks_before:
+                continue
+            if box.header >= 0 and pages[index].header > 0:
+                header = flow.boxes[box.header].frame
+                assert header is not None
+                _break_frame(_copy_table_before(header, box.frame))
+                heads += 1
+            else:
+                _break_frame(box.frame)
+            breaks += 1
+            continue
+        else:
+            assert box.block is not None
+            target = box.block
+            if box.breaks_before and not wants_head:
+                continue
+            if not wants_head and _pushed_anyway(flow, pages, index):
+                continue
+        if wants_head and item is not None:
+            _insert_head(target, item, label)
+            heads += 1
+        else:
+            _set_break(target)
+        breaks += 1
+    if not copies:
         cursor.endEditBlock()
+    return breaks, heads
 
 
 def lay_out(doc: QTextDocument, stage: str = "Laying out the pages") -> None:
@@ -266,32 +651,42 @@ def lay_out(doc: QTextDocument, stage: str = "Laying out the pages") -> None:
     layout.documentSize()
 
 
-def paginate(doc: QTextDocument, new_page_sections: tuple[str, ...] = ()) -> PaginationReport:
-    """Add page breaks until no item is split or stranded; returns what was done."""
-    report = PaginationReport()
+def _header_height(doc: QTextDocument) -> float:
+    """The height a repeated item head takes: one line of the body text and a gap."""
+    fmt = doc.begin().blockFormat()
+    size = doc.defaultFont().pointSizeF()
+    pitch = fmt.lineHeight() * 0.75 if fmt.lineHeightType() == 2 else size * 1.45
+    return max(pitch, size * 1.2) + 2
+
+
+def paginate(
+    doc: QTextDocument,
+    page_size: QSizeF,
+    new_page_sections: tuple[str, ...] = (),
+    continued_label: str = "(continued)",
+    names: list[str] | None = None,
+) -> PaginationReport:
+    """Decide the pages on the galley, put the breaks in, lay out on real pages.
+
+    ``doc`` comes laid out on the galley (``galley()``): one endless page, where Qt has
+    pushed no line and repeated no table header, so a break moves everything after it
+    by one amount and every page can be decided in one pass. It leaves laid out on
+    pages of ``page_size``.
+    """
+    report = PaginationReport(rounds=1)
     new_page = {f"cv-h-{sid}" for sid in new_page_sections}
-    for _ in range(MAX_ROUNDS):
-        report.rounds += 1
-        report.unfit = []
-        this_round = _Round(doc, find_markers(doc))
-        this_round.decide(new_page, report)
-        if not this_round.breaks:
-            break
-        report.breaks += len(this_round.breaks)
-        if doc.characterCount() < LARGE_DOCUMENT:
-            this_round.apply()
-            # Qt re-lays out lazily after format changes and once left blocks between
-            # two changes without lines (they vanished from the page): all anew.
-            doc.markContentsDirty(0, doc.characterCount())
-            doc.documentLayout().documentSize()
-        else:
-            # Without a page size, Qt's layout ignores edits (it only forgets the
-            # changed blocks' lines); setting the size back lays everything out anew,
-            # lazily, so lay_out() can do it in steps: the forced relayout above held
-            # Python's lock for seconds on long résumés. The pages are the same.
-            size = doc.pageSize()
-            doc.setPageSize(QSizeF())
-            this_round.apply()
-            doc.setPageSize(size)
-        lay_out(doc, "Placing page breaks")
+    flow = Flow(doc, page_size.height(), names or [])
+    pages = decide(flow, page_size.height(), new_page, _header_height(doc), report)
+    # Without a page size Qt's layout ignores edits (it only forgets the changed
+    # blocks' lines); setting the size back lays everything out anew, lazily, so
+    # lay_out() can do it in steps, each holding Python's lock only briefly.
+    doc.setPageSize(QSizeF())
+    report.breaks, report.continued = _apply(flow, pages, continued_label)
+    doc.setPageSize(page_size)
+    lay_out(doc)
     return report
+
+
+def galley(width: float) -> QSizeF:
+    """The page size of the galley: the body's width, and a height no résumé fills."""
+    return QSizeF(width, GALLEY)

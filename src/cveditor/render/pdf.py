@@ -2,7 +2,8 @@
 
 Fonts are embedded (Qt subsets them), links become annotations, the native JSON rides
 along as an attachment so the PDF can be re-opened, and the text layer is repaired and
-then read back: words that did not survive are reported to the caller.
+then read back by several readers (textcheck.py): words lost, read twice or never
+printed, and text drawn outside the page body are reported to the caller.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from io import BytesIO
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextLayout
+from shiboken6 import getCppPointer
 
 from .. import __version__
 from ..io import native
@@ -24,10 +26,17 @@ from ..model.resume import Resume
 from ..task import checkpoint
 from .build import RenderedResume, render_resume
 from .glyphmap import collect_font_use
-from .textcheck import lost_words
+from .pages import PagedDocument
+from .textcheck import Area, TextFindings, check_text
 from .tounicode import repair_pdf
 
 RESOLUTION = 1200
+SHOWN = 12  # words named in one warning
+
+
+class TextLayerProblem(str):
+    """A warning that the PDF's text does not read back as printed: ``cveditor export``
+    fails on these (an ATS would get the wrong text), and only on these."""
 
 
 @dataclass
@@ -36,19 +45,42 @@ class ExportReport:
 
     pages: int
     lost_words: list[str] = field(default_factory=list)
+    duplicated_words: list[str] = field(default_factory=list)
+    unexpected_words: list[str] = field(default_factory=list)
+    outside_text: list[tuple[int, str]] = field(default_factory=list)  # (page from 1, text)
     missing_characters: list[str] = field(default_factory=list)
     fonts_not_repaired: list[str] = field(default_factory=list)
 
     @property
-    def warnings(self) -> list[str]:
+    def text_problems(self) -> list[TextLayerProblem]:
+        """What the read-back found, one sentence per kind, naming the words."""
         notes = []
+        for words, what in (
+            (self.lost_words, "do not read back from the PDF"),
+            (self.duplicated_words, "are read more often than they are printed"),
+            (self.unexpected_words, "are read from the PDF but never printed"),
+        ):
+            if words:
+                notes.append(f"{len(words)} word(s) {what}: {_shown(words)}")
+        if self.outside_text:
+            texts = [f"{text!r} (page {page})" for page, text in self.outside_text]
+            notes.append(
+                f"text outside the page body (clipped, or in a margin where a reader still "
+                f"finds it): {_shown(texts)}"
+            )
+        return [TextLayerProblem(note) for note in notes]
+
+    @property
+    def warnings(self) -> list[str]:
+        notes: list[str] = []
         if self.missing_characters:
             chars = " ".join(f"{c} (U+{ord(c):04X})" for c in self.missing_characters)
             notes.append(f"no installed font has these characters, they print as boxes: {chars}")
-        if self.lost_words:
-            shown = ", ".join(self.lost_words[:12]) + (" …" if len(self.lost_words) > 12 else "")
-            notes.append(f"{len(self.lost_words)} word(s) do not read back from the PDF: {shown}")
-        return notes
+        return notes + self.text_problems
+
+
+def _shown(items: list[str]) -> str:
+    return ", ".join(items[:SHOWN]) + (" …" if len(items) > SHOWN else "")
 
 
 def _paint(rendered: RenderedResume, title: str, author: str, attachment: bytes | None) -> bytes:
@@ -121,9 +153,47 @@ def pdf_bytes(
         missing_characters=sorted(missing),
         fonts_not_repaired=repair.fonts_skipped,
     )
-    expected = "\n".join(text[start : start + n] for _, text, start, n in lines)
-    report.lost_words = [w for w in lost_words(expected, data) if not any(c in missing for c in w)]
+    unreadable = {*missing, "\ufffd"}
+    findings = check_text(
+        _printed_lines(lines),
+        data,
+        _text_areas(paged),
+        ignore=lambda word: any(c in unreadable for c in word),
+    )
+    _add_findings(report, findings)
     return data, report
+
+
+def _printed_lines(lines: list[tuple[QTextLayout, str, int, int]]) -> list[str]:
+    """Each line's text once: a line on a page break is in two pages' paint lists (keyed
+    by the C++ layout: Python may wrap one layout in two objects)."""
+    unique = {
+        (getCppPointer(layout)[0], start): text[start : start + n].replace(OBJECT, " ")
+        for layout, text, start, n in lines
+    }
+    return list(unique.values())
+
+
+#: What a picture in a line of text is in the block's text: nothing a reader gets back.
+OBJECT = "\ufffc"
+
+
+def _text_areas(paged: PagedDocument) -> list[Area]:
+    """Where text belongs on every page, PDF points with y up: the body, and the band
+    under it when there is a footer."""
+    g = paged.geometry
+    right = g.width - g.right
+    areas = [(g.left, g.bottom, right, g.height - g.top)]
+    if paged.footer_text:
+        areas.append((g.left, 0.0, right, g.bottom))
+    return areas
+
+
+def _add_findings(report: ExportReport, findings: TextFindings) -> None:
+    report.lost_words = list(findings.lost)
+    report.duplicated_words = list(findings.duplicated)
+    report.unexpected_words = list(findings.unexpected)
+    report.outside_text = [(page + 1, text) for page, text in findings.outside]
 
 
 def export_pdf(

@@ -32,6 +32,68 @@ MAX_TEXT = 200  # name, font: shown in one line of the theme picker
 
 
 @dataclass(frozen=True)
+class Rhythm:
+    """A theme's vertical rhythm: the line pitch as a multiple of the font size, and the
+    space (CSS px, 1/96 in) after a paragraph, between bullets, before an item, before
+    a section.
+    Each step is distinct so the eye reads the structure from the spacing alone."""
+
+    line_height: float = 1.3
+    paragraph: float = 3.0
+    bullet: float = 1.0
+    item: float = 8.0
+    section: float = 14.0
+
+
+#: option name → (low, high) in theme.toml; the defaults are Rhythm's.
+RHYTHM_RANGES: dict[str, tuple[float, float]] = {
+    "line_height": (1.0, 2.5),
+    "paragraph": (0.0, 30.0),
+    "bullet": (0.0, 20.0),
+    "item": (0.0, 40.0),
+    "section": (0.0, 60.0),
+}
+
+
+@dataclass(frozen=True)
+class FitBounds:
+    """How far "Fit to pages" may tighten a theme (``[options.fit]`` in theme.toml);
+    None: the defaults of render/fit.py (size − 1.5 pt, line height − 0.15, 70 %)."""
+
+    min_font_size: float | None = None  # points
+    min_line_height: float | None = None  # multiple of the font size
+    min_spacing: float | None = None  # share of the rhythm's steps, 0 to 1
+
+
+FIT_RANGES: dict[str, tuple[float, float]] = {
+    "min_font_size": FONT_SIZE_RANGE,
+    "min_line_height": (1.0, 2.5),
+    "min_spacing": (0.0, 1.0),
+}
+
+
+@dataclass(frozen=True)
+class AsideSpec:
+    """A sidebar column (``[aside]`` in theme.toml): its share of the body's width, its
+    background, the gap to the main column, the padding inside its background, and
+    whether that background runs down every page or the first only. The template is
+    rendered a second time with ``part = "aside"`` for the sidebar's text."""
+
+    width: float = 0.3
+    color: str = "#eef3f4"
+    gap: float = 14.0
+    padding: float = 8.0
+    every_page: bool = True
+
+
+ASIDE_RANGES: dict[str, tuple[float, float]] = {
+    "width": (0.15, 0.5),
+    "gap": (0.0, 60.0),
+    "padding": (0.0, 30.0),
+}
+
+
+@dataclass(frozen=True)
 class Theme:
     id: str
     name: str
@@ -43,6 +105,9 @@ class Theme:
     accent: str = "#1f4e79"
     font: str = ""
     font_size: float = 10.0
+    rhythm: Rhythm = field(default_factory=Rhythm)
+    aside: AsideSpec | None = None
+    fit: FitBounds = field(default_factory=FitBounds)
     options: dict[str, object] = field(default_factory=dict)
     problem: str = ""  # set when this theme stands in for one that cannot be used
 
@@ -90,6 +155,82 @@ def _font_size(options: dict, spec: Path) -> float:
             field="options.font_size",
         )
     return float(value)
+
+
+def _numbers(
+    options: dict, name: str, ranges: dict[str, tuple[float, float]], spec: Path, what: str
+) -> dict[str, float]:
+    """``[options.<name>]`` of theme.toml: known keys only, each a number in its range."""
+    table = options.get(name, {})
+    if not isinstance(table, dict):
+        raise ResumeFileError(f"{name} must be a table", file=spec, field=f"options.{name}")
+    values: dict[str, float] = {}
+    for key, value in table.items():
+        where = f"options.{name}.{key}"
+        if key not in ranges:
+            known = ", ".join(ranges)
+            raise ResumeFileError(f"unknown {what} {key!r}; known: {known}", file=spec, field=where)
+        values[key] = _number(key, value, ranges[key], spec, where)
+    return values
+
+
+def _number(key: str, value: object, bounds: tuple[float, float], spec: Path, where: str) -> float:
+    """``value`` as a finite number within ``bounds``, or a located error."""
+    low, high = bounds
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or not math.isfinite(value) or not low <= value <= high:  # type: ignore[operator, arg-type]
+        raise ResumeFileError(
+            f"{key} must be a number from {low:g} to {high:g}, not {value!r}",
+            file=spec,
+            field=where,
+        )
+    return float(value)  # type: ignore[arg-type]
+
+
+def _rhythm(options: dict, spec: Path) -> Rhythm:
+    """``[options.rhythm]`` of theme.toml, each step range-checked."""
+    return Rhythm(**_numbers(options, "rhythm", RHYTHM_RANGES, spec, "step"))
+
+
+def _fit(options: dict, spec: Path, font_size: float) -> FitBounds:
+    """``[options.fit]`` of theme.toml: the floors of "Fit to pages", range-checked."""
+    values = _numbers(options, "fit", FIT_RANGES, spec, "bound")
+    if values.get("min_font_size", 0.0) > font_size:
+        raise ResumeFileError(
+            f"min_font_size must not be above the theme's font_size ({font_size:g} pt)",
+            file=spec,
+            field="options.fit.min_font_size",
+        )
+    return FitBounds(**values)
+
+
+def _aside(data: dict, spec: Path) -> AsideSpec | None:
+    """``[aside]`` of theme.toml: a sidebar column, range-checked."""
+    table = data.get("aside")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ResumeFileError("aside must be a table ([aside])", file=spec, field="aside")
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        where = f"aside.{key}"
+        if key in ASIDE_RANGES:
+            values[key] = _number(key, value, ASIDE_RANGES[key], spec, where)
+        elif key == "color":
+            if not isinstance(value, str) or not COLOR.match(value):
+                raise ResumeFileError(
+                    f"color must be written #rrggbb, not {value!r}", file=spec, field=where
+                )
+            values[key] = value
+        elif key == "pages":
+            if value not in ("all", "first"):
+                raise ResumeFileError(
+                    f'pages must be "all" or "first", not {value!r}', file=spec, field=where
+                )
+            values["every_page"] = value == "all"
+        else:
+            raise ResumeFileError(f"unknown key {key!r}", file=spec, field=where)
+    return AsideSpec(**values)  # type: ignore[arg-type]
 
 
 def _accent(options: dict, spec: Path) -> str:
@@ -187,6 +328,9 @@ def _read_theme(folder: Path, builtin: bool) -> Theme:
         accent=_accent(options, spec),
         font=_text(options, "font", "", spec, "options.")[:MAX_TEXT],
         font_size=_font_size(options, spec),
+        rhythm=_rhythm(options, spec),
+        aside=_aside(data, spec),
+        fit=_fit(options, spec, _font_size(options, spec)),
         options=dict(options),
     )
 

@@ -8,7 +8,18 @@ only through OpenType substitutions (Noto CJK KR's Korean digits) get no entry a
 characters it came from. Qt numbers a font's glyphs in the PDF by first use, so walking
 the glyph runs in paint order gives each PDF glyph id its text. A font is rewritten only
 when every entry Qt did write agrees with that reconstruction; otherwise it is left as
-Qt wrote it, and the text check reports what did not survive.
+Qt wrote it, and the text check reports what did not survive. Glyph 0 (.notdef, a box
+for a character no font has) gets that character when it is the only one, else U+FFFD:
+a reader never gets a control character (design.md §4 trap 19).
+
+Qt also starts every glyph run as its own text object at the origin (``1 0 0 -1 0 0 Tm``)
+and only then moves to the run's place (``x y Td``). pypdf reads that jump to the page's
+top as a new line, so a word whose letters are two runs (an anchor on its first letter,
+bold inside a word, a fallback font for one script) came out split: "E xperience". The
+move is folded into the text matrix, which draws exactly the same. And where Qt fakes a
+bold (it takes NanumMyeongjo's Bold file for weight 400), it draws each run twice, the
+second inside an empty ActualText span that only poppler honours: pypdf, pdfminer and
+pdf.js read every bold word twice. Such a run is drawn once, filled and stroked.
 """
 
 from __future__ import annotations
@@ -54,7 +65,7 @@ def _cmap(mapping: dict[int, str]) -> bytes:
     return "\n".join(lines).encode("ascii")
 
 
-def _parse_cmap(data: bytes) -> dict[int, str]:
+def parse_cmap(data: bytes) -> dict[int, str]:
     """The entries Qt wrote (bfchar and bfrange with arrays or a start value)."""
     text = data.decode("latin-1")
     result: dict[int, str] = {}
@@ -118,6 +129,70 @@ def _cid_count(descendant: Any) -> int:
     return highest
 
 
+#: Qt's start of a glyph run: text matrix at the origin, then a move to the run.
+_RUN_START = re.compile(rb"1 0 0 -1 0 0 Tm\s+(-?[0-9.]+) (-?[0-9.]+) Td ")
+
+#: A run in a synthesized bold, once its start is folded: the glyphs, then the same glyphs
+#: again a little to the left inside an empty ActualText span (which only poppler honours).
+_DOUBLE_DRAWN = re.compile(
+    rb"BT\n([^\n]*?Tf) 1 0 0 -1 (-?[0-9.]+) (-?[0-9.]+) Tm\n"
+    rb"((?:(?!ET\n)[^\n]*\n)*?)"
+    rb"1 0 0 -1 0 0 Tm\n/Span << /ActualText <> >> BDC\n"
+    rb"(-?[0-9.]+) (-?[0-9.]+) Td ((?:(?!ET\n)[^\n]*\n)*?)EMC\nET\n"
+)
+
+
+def _fold_run_start(match: re.Match[bytes]) -> bytes:
+    x, y = match.group(1).decode(), float(match.group(2))
+    return f"1 0 0 -1 {x} {-y:.6f} Tm\n".encode()
+
+
+def _stroke_once(match: re.Match[bytes]) -> bytes:
+    """One fill-and-stroke draw for Qt's two fills of a synthesized bold run.
+
+    The stroke (as wide as Qt's offset, centred between the two copies) inks about what
+    the two fills did, and the text is in the PDF once. Anything unexpected: unchanged.
+    """
+    font, x, y, glyphs, x2, y2, again = match.groups()
+    offset = float(x) - float(x2)
+    if glyphs != again or float(y) != -float(y2) or not 0 < offset < 5:
+        return match.group(0)
+    left = float(x) - offset / 2
+    return (
+        b"BT\n"
+        + font
+        + f" {offset:.6f} w 2 Tr 1 0 0 -1 {left:.6f} ".encode()
+        + y
+        + b" Tm\n"
+        + glyphs
+        + b"0 Tr\nET\n"
+    )
+
+
+def rewrite_text_objects(data: bytes) -> tuple[bytes, int]:
+    """A page's content with each glyph run started in place and drawn once."""
+    data, folded = _RUN_START.subn(_fold_run_start, data)
+    data, bold = _DOUBLE_DRAWN.subn(_stroke_once, data)
+    return data, folded + bold
+
+
+def place_text_objects(page: Any) -> int:
+    """Rewrite a page's text objects (see the module's docstring); returns how many."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    streams = contents.get_object()
+    streams = list(streams) if isinstance(streams, list) else [contents]
+    changed = 0
+    for ref in streams:
+        stream = ref.get_object()
+        data, count = rewrite_text_objects(stream.get_data())
+        if count:
+            stream.set_data(data)
+            changed += count
+    return changed
+
+
 def _agrees(use: FontUse, written: dict[int, str]) -> bool:
     """Whether our glyph order is the one Qt used for this PDF font.
 
@@ -157,16 +232,23 @@ def repair_pdf(pdf: bytes, uses: list[FontUse]) -> tuple[PdfWriter, RepairReport
             descendant = font["/DescendantFonts"][0].get_object()
             count = _cid_count(descendant)
             stream = font["/ToUnicode"].get_object()
-            written = _parse_cmap(stream.get_data())
+            written = parse_cmap(stream.get_data())
             match = [u for u in uses if len(u.order) == count and _agrees(u, written)]
             if len(match) != 1:
                 report.fonts_skipped.append(str(font.get("/BaseFont")))
                 continue
-            use = match[0]
-            mapping: dict[int, str] = {}
-            for cid, glyph in enumerate(use.order, start=1):
-                if use.texts[glyph]:
-                    mapping[cid] = use.texts[glyph].most_common(1)[0][0]
-            stream.set_data(_cmap(mapping))
+            stream.set_data(_cmap(_mapping(match[0])))
             report.fonts_rewritten += 1
+        place_text_objects(page)
     return writer, report
+
+
+def _mapping(use: FontUse) -> dict[int, str]:
+    """PDF glyph id → text: what each glyph stood for where it was drawn."""
+    mapping: dict[int, str] = {}
+    if use.missing:  # drawn as .notdef: say which character, when it can only be one
+        mapping[0] = next(iter(use.missing)) if len(use.missing) == 1 else "\ufffd"
+    for cid, glyph in enumerate(use.order, start=1):
+        if use.texts[glyph]:
+            mapping[cid] = use.texts[glyph].most_common(1)[0][0]
+    return mapping

@@ -23,7 +23,11 @@ LIBRARIES: tuple[tuple[str, str, str], ...] = (
 )
 
 #: Fonts shipped with the desktop bundle (packaging/pyinstaller).
-FONTS: tuple[tuple[str, str], ...] = (("NanumGothic", "SIL Open Font License 1.1"),)
+FONTS: tuple[tuple[str, str], ...] = (
+    ("cveditor Noto Sans/Serif KR (Noto CJK KR)", "SIL Open Font License 1.1"),
+    ("cveditor Modern Sans KR (Pretendard)", "SIL Open Font License 1.1"),
+    ("cveditor Latin Serif (IBM Plex Serif)", "SIL Open Font License 1.1"),
+)
 
 
 def _version(distribution: str) -> str:

@@ -53,6 +53,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("file", "&File"),
     ("edit", "&Edit"),
     ("view", "&View"),
+    ("tools", "&Tools"),
     ("help", "&Help"),
 )
 
@@ -120,6 +121,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip="Draw the pages again now; ends a pause"),
     ActionSpec("stop-preview", "S&top Updating the Preview", "live.stop", menu="view",
                group=2, tip="Stop a long render; the pages shown stay until Update Preview"),
+    # --- Tools -----------------------------------------------------------------------
+    ActionSpec("ats-check", "&ATS Check…", "show_ats_check", menu="tools",
+               tip="What an applicant-tracking system reads from this résumé in its theme"),
+    ActionSpec("bilingual-headings", "Headings in &Both Languages", "set_bilingual_headings",
+               menu="tools", group=1, checkable=True,
+               tip="Print each section heading in Korean and English, e.g. “경력 Experience”"),
     # --- Help ------------------------------------------------------------------------
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts", menu="help",
                keys=("F1",), icon="keyboard"),

@@ -48,6 +48,7 @@ class LivePreview(QObject):
         self.paused = False
         self.last_render_s: float | None = None  # None: unknown (a résumé just came in)
         self.stop_message = ""  # what the status bar says of the last stopped render
+        self.fit_message = ""  # what "Fit to pages" did, last said in the status bar
         self.closed = False
         self.anchor_to_reveal: str | None = None  # asked for while the pages were coming
         self.renderer = PreviewRenderer(self)
@@ -166,11 +167,17 @@ class LivePreview(QObject):
         self._forget_stop_message()
         if self.anchor_to_reveal is not None and not self.busy:
             self.reveal(self.anchor_to_reveal)
-        count = rendered.pages.page_count
-        window.pages_label.setText(f"{count} page{'s' * (count != 1)}")
+        count, fit = rendered.pages.page_count, rendered.fit
+        window.pages_label.setText(fit.short if fit else f"{count} page{'s' * (count != 1)}")
+        window.pages_label.setToolTip(fit.message if fit else "")
         problem = rendered.theme.problem or rendered.photo_problem
         if problem:  # a broken or missing theme (drawn with the default), a bad photo
             window.statusBar().showMessage(f"Preview: {problem}")
+        elif fit and fit.message != self.fit_message:  # said once, not at every keystroke
+            window.statusBar().showMessage(fit.message)
+        elif not fit and self.fit_message == window.statusBar().currentMessage():
+            window.statusBar().clearMessage()  # turned off: no longer true
+        self.fit_message = fit.message if fit else ""
 
     def close(self) -> None:
         """The window is closing: stop rendering and free the pages (and their thread)."""

@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self.sections.selected.connect(self.show_section)
         self.problems_panel.goTo.connect(self.go_to)
         self.preview.zoomChanged.connect(self.zoom_label.setText)
+        doc.changed.connect(self._show_layout_options)
+        doc.reset.connect(self._show_layout_options)
 
     def _parts(self) -> list[QWidget]:
         """The window's parts in Tab order: sections → editor → preview → theme panel."""
@@ -396,6 +398,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(describe_stop(error, "Printing"))
         else:
             self.statusBar().showMessage(f"Sent {count} page(s) to the printer.", 5000)
+
+    def show_ats_check(self) -> None:
+        from .ats_dialog import show_ats_check
+
+        show_ats_check(self)
+
+    def set_bilingual_headings(self, on: bool) -> None:
+        self.document.set_value(
+            ("cv", "layout", "bilingualHeadings"), on, "Headings in both languages"
+        )
+
+    def _show_layout_options(self, *_args) -> None:
+        self._show_checked("bilingual-headings", self.document.resume.layout.bilingualHeadings)
 
     def show_shortcuts(self) -> None:
         from .actions import shortcut_rows

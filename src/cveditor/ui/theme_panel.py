@@ -1,43 +1,54 @@
 """Theme & page: theme, paper, language of headings, font, size, line height, margins,
-accent colour — all stored in the résumé's layout, each change one undo step."""
+accent colour, fit to pages — all stored in the résumé's layout, each change one undo
+step. The theme picker shows the résumé in each theme (theme_picker.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QStandardItemModel
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..document import ResumeDocument
-from ..errors import ResumeFileError
 from ..model.access import is_under
+from ..render.fit import MAX_FIT_PAGES
 from ..render.html import resolve_style
 from ..render.themes import load_themes
 from .font_list import fill_font_combo, show_font_family
+from .theme_picker import ThemePicker
 
 LAYOUT = ("cv", "layout")
-BROKEN_ROLE = Qt.ItemDataRole.UserRole + 1  # set on the entries of themes that failed to load
 
 
 class ThemePanel(QWidget):
     def __init__(self, document: ResumeDocument) -> None:
         super().__init__()
         self.document = document
-        form = QFormLayout(self)
+        # the rows scroll when the window is short, so they never set its least height
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = QWidget()
+        scroll.setWidget(rows)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        form = QFormLayout(rows)
         catalog = load_themes()  # read once: refresh runs on every layout edit
         self.themes = catalog.themes
-        self.theme = QComboBox()
-        for theme in self.themes.values():
-            suffix = "" if theme.ats_friendly else "  (less ATS-friendly)"
-            self.theme.addItem(theme.name + suffix, theme.id)
-            self.theme.setItemData(self.theme.count() - 1, theme.description, 3)
-        self._list_broken(catalog.broken)
+        self.theme = ThemePicker(catalog, document)
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
@@ -52,6 +63,16 @@ class ThemePanel(QWidget):
             side: self._spin(0, 80, 1, " mm") for side in ("top", "right", "bottom", "left")
         }
         self.accent = QPushButton()
+        self.fit = QSpinBox()
+        self.fit.setRange(0, MAX_FIT_PAGES)
+        self.fit.setSpecialValueText("Off")  # 0
+        self.fit.setKeyboardTracking(False)
+        self.fit.setAccessibleName("Fit to pages")
+        self.fit.setToolTip(
+            "Fit the résumé on at most this many pages: spacing is tightened first, then "
+            "the line height, then the font size, never below the theme's smallest. The "
+            "status bar says what changed, or that it cannot fit. Off: as set."
+        )
         form.addRow("Theme", self.theme)
         form.addRow("Paper", self.paper)
         form.addRow("Language", self.locale)
@@ -61,6 +82,9 @@ class ThemePanel(QWidget):
         for side, spin in self.margins.items():
             form.addRow(f"Margin {side}", spin)
         form.addRow("Accent colour", self.accent)
+        form.addRow("Fit to pages", self.fit)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(rows.minimumSizeHint().width() + bar)  # as wide as before
         self.theme.activated.connect(self._choose_theme)
         self.paper.activated.connect(
             lambda: self._set("paper", self.paper.currentData(), "Change paper")
@@ -84,6 +108,10 @@ class ThemePanel(QWidget):
                 )
             )
         self.accent.clicked.connect(self._pick_color)
+        self.fit.valueChanged.connect(self._fit_suffix)
+        self.fit.valueChanged.connect(  # 0 is off, kept as None: nothing written
+            lambda v: self._set("fitPages", v or None, "Change fit to pages", merge=True)
+        )
         document.changed.connect(self._on_changed)
         document.reset.connect(self.refresh)
         self.refresh()
@@ -97,27 +125,17 @@ class ThemePanel(QWidget):
         spin.setKeyboardTracking(False)
         return spin
 
-    def _list_broken(self, broken: dict[str, ResumeFileError]) -> None:
-        """A user theme that cannot be used is listed by name, greyed out, with the
-        reason as its tooltip: the user sees which one and why, and cannot choose it."""
-        model = self.theme.model()
-        for theme_id, error in broken.items():
-            self.theme.addItem(f"{theme_id} — cannot be used", theme_id)
-            index = self.theme.count() - 1
-            self.theme.setItemData(index, error.located(), Qt.ItemDataRole.ToolTipRole)
-            self.theme.setItemData(index, True, BROKEN_ROLE)
-            item = model.item(index) if isinstance(model, QStandardItemModel) else None
-            if item is not None:
-                item.setEnabled(False)
-
     def _choose_theme(self, index: int) -> None:
-        if self.theme.itemData(index, BROKEN_ROLE):  # not choosable; show what is in use
+        if self.theme.is_broken(index):  # not choosable; show what is in use
             self.refresh()
             return
         self._set("theme", self.theme.itemData(index), "Change theme")
 
     def _set(self, name: str, value, text: str, merge: bool = False) -> None:
         self.document.set_value((*LAYOUT, name), value, text, merge=merge)
+
+    def _fit_suffix(self, pages: int) -> None:
+        self.fit.setSuffix(" page" if pages == 1 else " pages")
 
     def _pick_color(self) -> None:
         current = self.document.resume.layout.accentColor or "#1f4e79"
@@ -129,17 +147,6 @@ class ThemePanel(QWidget):
         if is_under(changed, LAYOUT) or is_under(LAYOUT, changed):
             self.refresh()
 
-    def _theme_index(self, theme_id: str) -> int:
-        """The usable entry of ``theme_id`` if there is one, else its broken entry (so
-        that the picker says the résumé's theme cannot be used), else -1."""
-        found = -1
-        for index in range(self.theme.count()):
-            if self.theme.itemData(index) == theme_id:
-                if not self.theme.itemData(index, BROKEN_ROLE):
-                    return index
-                found = index
-        return found
-
     def refresh(self) -> None:
         layout = self.document.resume.layout
         widgets = [
@@ -150,17 +157,21 @@ class ThemePanel(QWidget):
             self.size,
             self.line,
             *self.margins.values(),
+            self.fit,
         ]
         blockers = [QSignalBlocker(w) for w in widgets]
-        self.theme.setCurrentIndex(max(0, self._theme_index(layout.theme)))
+        self.theme.show_theme(layout.theme)
         self.paper.setCurrentIndex(max(0, self.paper.findData(layout.paper)))
         self.locale.setCurrentIndex(max(0, self.locale.findData(layout.locale)))
         show_font_family(self.font, layout.fontFamily)
         theme = self.themes.get(layout.theme)
-        size = resolve_style(self.document.resume, theme).font_size if theme else 10.0
-        self.size.setValue(size)
-        self.line.setValue(layout.lineHeight)
+        style = resolve_style(self.document.resume, theme) if theme else None
+        self.size.setValue(style.font_size if style else layout.fontSize or 10.0)
+        # the theme's line height while the user has set none (layout.lineHeight None)
+        self.line.setValue(style.line_height if style else layout.lineHeight or 1.3)
         for side, spin in self.margins.items():
             spin.setValue(getattr(layout.margins, side))
         self.accent.setText(layout.accentColor or "theme's colour")
+        self.fit.setValue(layout.fitPages or 0)
+        self._fit_suffix(self.fit.value())
         del blockers
