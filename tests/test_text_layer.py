@@ -291,8 +291,25 @@ def test_check_finds_nothing_in_a_clean_pdf(qapp) -> None:
 
 def test_a_word_broken_at_its_hyphen_reads_whole_or_in_parts() -> None:
     expected = expected_words(["a length-", "limited talk"])
-    assert expected.compounds == [("length-", "limited")]
+    assert expected.compounds == [["length-", "limited"]]
     assert expected.words == Counter({"a": 1, "talk": 1})
+
+
+def test_a_long_address_broken_over_three_lines_is_one_word() -> None:
+    """A long URL wraps at its hyphens over several lines, each line one part of it:
+    poppler gives it back without the hyphens at the breaks, others in parts."""
+    lines = ["see https://example.com/very-", "long-path-segment-", "end here"]
+    expected = expected_words(lines)
+    assert expected.compounds == [["https://example.com/very-", "long-path-segment-", "end"]]
+    whole = "https://example.com/very-long-path-segment-end"
+    poppler = "https://example.com/verylong-path-segmentend"
+    from cveditor.render.textcheck import _match
+
+    for read in (f"see {whole} here", f"see {poppler} here", " ".join(lines)):
+        lost, excess = _match(expected, Counter(read.split()))
+        assert lost == [] and not excess, read
+    lost, _ = _match(expected, Counter(["see", "https://example.com/very-", "here"]))
+    assert lost == [whole]
 
 
 def test_findings_become_warnings_that_name_the_words() -> None:

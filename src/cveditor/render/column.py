@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from ..task import checkpoint
 from .anchors import attach_names, share_names
 from .paginate import PaginationReport, find_markers, galley, lay_out, paginate
+from .reading import read_html
 from .typeset import Stroke, apply_rhythm, overhangs, settle_tabs, strokes
 
 CLIP_INSET = 0.5  # points; see Column.window
@@ -68,7 +69,7 @@ class Column:
         # Read and typeset before any page size: with one, Qt lays out while reading
         # (all of it under Python's lock) and again after every edit.
         html, self.names = share_names(html)
-        doc.setHtml(html)
+        read_html(doc, html)
         attach_names(doc, self.names)
         apply_rhythm(doc, line_height, size.width())
         doc.setPageSize(galley(size.width()))
@@ -80,6 +81,7 @@ class Column:
             doc, size, new_page_sections, continued_label, self.names
         )
         self.overhangs = overhangs(doc)
+        self._places = self._place_markers()
         self._strokes: dict[int, list[Stroke]] = {}
         for stroke in strokes(doc, self.height, QColor(accent)):
             first, last = int(stroke.y1 // self.height), int(stroke.y2 // self.height)
@@ -163,14 +165,21 @@ class Column:
             block = block.next()
         return result
 
+    def _place_markers(self) -> dict[str, tuple[int, float]]:
+        """Where each heading and item is, found once here (in the thread that made the
+        pages): looking one up walks every block, which on the window's thread stopped
+        the window for a second at 3 200 jobs each time new pages arrived."""
+        layout = self.doc.documentLayout()
+        places: dict[str, tuple[int, float]] = {}
+        for marker in find_markers(self.doc, self.names):
+            top = layout.blockBoundingRect(marker.block).top()
+            page = int(top // self.height)
+            places.setdefault(marker.name, (page, top - page * self.height))
+        return places
+
     def anchor_position(self, name: str) -> tuple[int, float] | None:
         """(page, points from the column's top) of the heading or item anchored ``name``."""
-        marker = next((m for m in find_markers(self.doc, self.names) if m.name == name), None)
-        if marker is None:
-            return None
-        top = self.doc.documentLayout().blockBoundingRect(marker.block).top()
-        page = int(top // self.height)
-        return page, top - page * self.height
+        return self._places.get(name)
 
     def lines(self) -> Iterator[str]:
         yield from self.doc.toPlainText().split("\n")

@@ -54,11 +54,16 @@ MIN_LINES = 2  # lines a split paragraph leaves on each page; lines kept with a 
 CONTINUED = "cv-cont"  # anchor of a repeated item head at the top of a page
 TABLE_HEADER = "cv-thead"  # anchor in a table that is the header row of the row tables after it
 KEEP = "cv-keep"
+#: A format property on the blocks and tables this module breaks before: only those
+#: breaks may be taken back (a theme's own page-break-before stays).
+OURS = QTextFormat.Property.UserProperty.value + 1
 HEAD_GAP = 2.0  # points under a repeated item head (_insert_head)
 #: From this many characters (about 90 pages) a document is laid out in steps and its
 #: breaks applied detached (below): each Qt call then holds Python's lock briefly, at
 #: the price of ~25 ms more for a 5-page résumé, which is why shorter ones do not.
 LARGE_DOCUMENT = 100_000
+MAX_REPAIRS = 3  # rounds of taking back breaks after blank pages (see paginate)
+ALMOST_BLANK = 1  # lines: a page holding no more, before a break, is taken back
 GALLEY = 1e9  # points: a page no résumé fills, so Qt breaks nothing (see paginate)
 
 
@@ -123,6 +128,7 @@ class Box:
     item: int = -1  # index in Flow.items of the level-1 item it belongs to, if any
     breaks_before: bool = False  # already carries a page break
     is_header: bool = False  # a table's header row (anchor cv-thead-*), own table
+    glue: bool = False  # an empty block (Qt keeps one after every table): no content
     header: int = -1  # for a row table: the box of its header row, repeated on new pages
 
 
@@ -168,7 +174,8 @@ class Flow:
         layout = block.layout()
         origin = layout.position().y()
         tops = [origin + layout.lineAt(n).y() for n in range(layout.lineCount())] or [origin]
-        starts = [block.position() + layout.lineAt(n).textStart() for n in range(len(tops))]
+        count = layout.lineCount()
+        starts = [block.position() + layout.lineAt(n).textStart() for n in range(count)]
         if fmt.lineHeightType() == _FIXED:
             # Qt breaks pages by the pitch from the block's top, not by the glyph boxes
             # (which start a little above it: trap 17)
@@ -188,12 +195,13 @@ class Flow:
             top=top,
             line_tops=tops,
             bottom=bottom,
-            line_starts=starts if layout.lineCount() else [],
+            line_starts=starts,
             block=block,
             keep_with_next=marker is not None or KEEP in marks or CONTINUED in marks,
             marker=marker,
             continued=CONTINUED in marks,
             breaks_before=breaks_before,
+            glue=block.length() == 1 and marker is None,
         )
 
     def _frame_box(self, frame: QTextFrame) -> Box:
@@ -291,6 +299,10 @@ def _legal(flow: Flow, page: float) -> tuple[list[Point], list[Point]]:
     lines_since_keep = MIN_LINES  # content lines seen since the last keep-with-next box
     previous_end = 0.0
     for index, box in enumerate(boxes):
+        if box.glue:  # never a page's first thing, and transparent to keeping together
+            if index > 0 and boxes[index - 1].keep_with_next:
+                box.keep_with_next = True
+            continue
         point = Point(index, 0, box.top, previous_end)
         every.append(point)
         after_keep = index > 0 and boxes[index - 1].keep_with_next
@@ -419,11 +431,13 @@ def _break_frame(frame: QTextFrame) -> None:
         table_format = frame.format()
         table_format.setPageBreakPolicy(_BREAK)
         table_format.setTopMargin(0)
+        table_format.setProperty(OURS, True)
         frame.setFormat(table_format)
     else:
         frame_format = frame.frameFormat()
         frame_format.setPageBreakPolicy(_BREAK)
         frame_format.setTopMargin(0)
+        frame_format.setProperty(OURS, True)
         frame.setFrameFormat(frame_format)
     _drop_space_after(before)
 
@@ -479,6 +493,7 @@ def _set_break(block: QTextBlock) -> None:
     fmt = block.blockFormat()
     fmt.setPageBreakPolicy(_BREAK)
     fmt.setTopMargin(0)
+    fmt.setProperty(OURS, True)
     QTextCursor(block).setBlockFormat(fmt)
     _drop_space_after(block.previous())
 
@@ -526,6 +541,7 @@ def _insert_head(block: QTextBlock, item: Item, label: str) -> None:
     head_format.setBottomMargin(HEAD_GAP)
     head_format.setTabPositions([])
     head_format.setPageBreakPolicy(_BREAK)
+    head_format.setProperty(OURS, True)
     QTextCursor(head).setBlockFormat(head_format)
     _drop_space_after(head.previous())
     rest_format = QTextBlockFormat(original)
@@ -684,7 +700,109 @@ def paginate(
     report.breaks, report.continued = _apply(flow, pages, continued_label)
     doc.setPageSize(page_size)
     lay_out(doc)
+    for _ in range(MAX_REPAIRS):  # each pass reads a laid-out document: lay out after it
+        broken = _break_straddling_lines(doc, page_size, names or [])
+        if broken:
+            _lay_out_anew(doc)
+        unbroken = _unbreak_after_blank_pages(doc, page_size.height(), names or [])
+        if unbroken:
+            _lay_out_anew(doc)
+        if not broken and not unbroken:
+            break
+        report.rounds += 1
     return report
+
+
+def _lay_out_anew(doc: QTextDocument) -> None:
+    """After edits: Qt lays out again lazily and once left blocks between two changes
+    without lines (they vanished from the page), so everything is marked changed."""
+    if doc.characterCount() < LARGE_DOCUMENT:
+        doc.markContentsDirty(0, doc.characterCount())
+    else:  # the page size set again lays out anew, in steps (see paginate)
+        size = doc.pageSize()
+        doc.setPageSize(QSizeF())
+        doc.setPageSize(size)
+    lay_out(doc, "Placing page breaks")
+
+
+def _break_straddling_lines(doc: QTextDocument, size: QSizeF, names: list[str]) -> int:
+    """Put a page break before each line that runs over a page's end, and say how many.
+
+    Qt moves such a line to the next page, but not always a fixed-pitch one that runs
+    over by a few points after a table row Qt split itself (seen after a job taller
+    than a page in the 이력서 form): drawn half on each page, it is on neither."""
+    page = size.height()
+    flow = Flow(doc, page, names)
+    late: list[tuple[Box, int]] = []
+    for box in flow.boxes:
+        if box.block is None or box.glue:
+            continue
+        ends = [*box.line_tops[1:], box.bottom]
+        for line, (top, end) in enumerate(zip(box.line_tops, ends, strict=True)):
+            page_end = (int((top + EPSILON) // page) + 1) * page
+            if end > page_end + FIT_SLACK and top < page_end - FIT_SLACK:
+                late.append((box, line))
+                break
+    doc.setPageSize(QSizeF())
+    for box, line in reversed(late):
+        assert box.block is not None
+        target = _split_block(box.block, box.line_starts[line]) if line else box.block
+        _set_break(target)
+    doc.setPageSize(size)
+    return len(late)
+
+
+def _unbreak_after_blank_pages(doc: QTextDocument, page: float, names: list[str]) -> int:
+    """Take back each break that follows a page left blank, or holding one line,
+    and say how many.
+
+    Where Qt broke something by itself that the galley could not foresee (a table
+    row taller than a page), its pages run a little longer than decided; a break
+    decided for later may then open a page after one Qt had already begun: a blank
+    page. Without the break Qt flows on into the page it began. A safety net: the
+    rules above avoid it where they can."""
+    flow = Flow(doc, page, names)
+    lines: dict[int, int] = {}  # lines (a table: two) on each page
+    for box in flow.boxes:
+        if box.glue:
+            continue
+        for top in box.line_tops:
+            index = int((top + EPSILON) // page)
+            lines[index] = lines.get(index, 0) + (1 if box.block is not None else 2)
+        last = int(max(box.line_tops[0], box.bottom - EPSILON) // page)
+        lines.setdefault(last, 1)
+    taken = 0
+    for box in flow.boxes:
+        if not box.breaks_before or not _ours(box):
+            continue
+        first = int((box.line_tops[0] + EPSILON) // page)
+        if first > 0 and lines.get(first - 1, 0) <= ALMOST_BLANK:
+            _unbreak(box)
+            taken += 1
+    return taken
+
+
+def _ours(box: Box) -> bool:
+    if box.block is not None:
+        return bool(box.block.blockFormat().property(OURS))
+    assert box.frame is not None
+    return bool(box.frame.frameFormat().property(OURS))
+
+
+def _unbreak(box: Box) -> None:
+    auto = QTextFormat.PageBreakFlag.PageBreak_Auto
+    if box.block is not None:
+        fmt = box.block.blockFormat()
+        fmt.setPageBreakPolicy(auto)
+        QTextCursor(box.block).setBlockFormat(fmt)
+    elif isinstance(box.frame, QTextTable):
+        table_format = box.frame.format()
+        table_format.setPageBreakPolicy(auto)
+        box.frame.setFormat(table_format)
+    elif box.frame is not None:
+        frame_format = box.frame.frameFormat()
+        frame_format.setPageBreakPolicy(auto)
+        box.frame.setFrameFormat(frame_format)
 
 
 def galley(width: float) -> QSizeF:

@@ -182,37 +182,49 @@ def _counts(text: str) -> Counter[str]:
 
 @dataclass
 class _Expected:
-    """The printed words; a word broken after its hyphen at a line end is one compound,
-    which a reader may give back whole, as two parts, or (poppler) without the hyphen."""
+    """The printed words; a word broken after a hyphen at a line's end (a long address
+    may break at several) is one compound, which a reader may give back whole, as its
+    parts, or (poppler) without the hyphens where it was broken."""
 
     words: Counter[str]
-    compounds: list[tuple[str, str]]  # ("length-", "limited")
+    compounds: list[list[str]]  # ["length-", "limited"], ["a-", "b-", "c"]
 
     def allowance(self) -> Counter[str]:
         """How often each word may be read at most, in whichever form."""
         allowed = self.words.copy()
-        for head, tail in self.compounds:
-            allowed.update([head, tail, head + tail, head[:-1] + tail])
+        for parts in self.compounds:
+            whole, joined, _ = _forms(parts)
+            allowed.update([*parts, *whole, *joined])
         return allowed
+
+
+def _forms(parts: list[str]) -> list[list[str]]:
+    """The ways a reader gives back a word broken over lines: whole, without the
+    hyphens at the breaks, in its parts."""
+    return [["".join(parts)], ["".join(p[:-1] for p in parts[:-1]) + parts[-1]], parts]
 
 
 def expected_words(lines: Iterable[str]) -> _Expected:
     """The words of the printed lines, each line once."""
     words: Counter[str] = Counter()
-    compounds: list[tuple[str, str]] = []
-    pending = ""
+    compounds: list[list[str]] = []
+    pending: list[str] = []
     for line in lines:
         tokens = line.split()
         if pending and tokens:
-            compounds.append((pending, tokens.pop(0)))
+            pending.append(tokens.pop(0))
+            if tokens or not pending[-1].endswith("-") or len(pending[-1]) < 2:
+                compounds.append(pending)
+                pending = []
+            else:
+                continue  # the whole line is one more part of the broken word
         elif pending:
-            words[pending] += 1
-        pending = ""
+            words.update(pending)
+            pending = []
         if tokens and len(tokens[-1]) > 1 and tokens[-1].endswith("-"):
-            pending = tokens.pop()
+            pending = [tokens.pop()]
         words.update(tokens)
-    if pending:
-        words[pending] += 1
+    words.update(pending)
     return _Expected(words, compounds)
 
 
@@ -220,14 +232,13 @@ def _match(expected: _Expected, read: Counter[str]) -> tuple[list[str], Counter[
     """Printed words a reader did not give back, and what it gave back in excess."""
     left = read.copy()
     lost = [word for word, n in expected.words.items() if _take(left, word, n) < n]
-    for head, tail in expected.compounds:
-        joined = head + tail
-        for form in ([joined], [head[:-1] + tail], [head, tail]):
+    for parts in expected.compounds:
+        for form in _forms(parts):
             if all(left[w] > 0 for w in form):
                 left.subtract(form)
                 break
         else:
-            lost.append(joined)
+            lost.append("".join(parts))
     return lost, +left
 
 

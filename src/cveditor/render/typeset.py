@@ -35,7 +35,7 @@ from .anchors import BAR, RULE, anchors_of
 
 RULE_GAP = 1.0  # points between a heading's last line and its rule
 BAR_GAP = 6.0  # points between a bar and the text it marks
-STEP = 500  # blocks between two checkpoints
+STEP = 200  # blocks between two checkpoints (and per edit group)
 TAB_SLACK = 0.5  # points: text ending exactly at the edge would wrap
 SPACE_ALLOWANCE = 2.5  # points
 MAX_TAB_OVERSHOOT = 6.0  # points: more is a title that needs two lines (settle_tabs)
@@ -123,7 +123,9 @@ def _keep_spaces_with_words(doc: QTextDocument, block: QTextBlock) -> None:
 def apply_rhythm(doc: QTextDocument, line_height: float, column_width: float) -> None:
     """Fixed line pitch and right tab stops on every block (see the module's doc).
 
-    One edit block, so Qt lays out once afterwards rather than after every block.
+    Edits are grouped a few hundred blocks at a time, so Qt takes the change in once per
+    group: per block it would redo its work per block, and in one group for all it held
+    Python's lock (the window) for 0.45 s at 800 jobs.
     """
     default = doc.defaultFont().pointSizeF()
     total = doc.characterCount()
@@ -132,7 +134,9 @@ def apply_rhythm(doc: QTextDocument, line_height: float, column_width: float) ->
     block, count = doc.begin(), 0
     while block.isValid():
         if count % STEP == 0:
+            cursor.endEditBlock()
             checkpoint("Setting the type", block.position(), total)
+            cursor.beginEditBlock()
         fmt = block.blockFormat()
         size, picture = _largest_size(block, default)
         if _after_table(block):  # Qt's separator after a table: no gap

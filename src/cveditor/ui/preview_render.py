@@ -65,7 +65,8 @@ class PreviewRenderer(QObject):
         task.limit(self.budget_s, "the preview")
 
         def keep(result: RenderedResume) -> None:
-            hand_over(result.pages.doc)
+            for doc in result.pages.documents():  # the sidebar's too
+                hand_over(doc)
             result.pages.on_close = worker.release  # this thread lives as long as the pages
 
         def drop(result: RenderedResume) -> None:
