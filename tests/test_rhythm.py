@@ -122,3 +122,28 @@ def test_paragraphs_of_one_page_keep_one_pitch(qapp, tmp_path) -> None:
     gaps = [b.y_min - a.y_min for a, b in itertools.pairwise(lines)]
     body = [g for g in gaps if 12.5 < g < 13.5]
     assert len(body) > 10 and statistics.pstdev(body) < 0.1
+
+
+def test_a_tall_photo_is_cut_to_a_portrait(qapp, tmp_path) -> None:
+    """A 300×1500 picture filled a third of page 1 (a theme sets only the width): it is
+    cut to 1.5 times its width from the top; an ordinary portrait is left as it is."""
+    from cveditor.render.build import MAX_PHOTO_RATIO, load_photo
+
+    for size, expected in (((300, 1500), (300, 450)), ((300, 400), (300, 400))):
+        image = QImage(*size, QImage.Format.Format_RGB32)
+        image.fill(QColor("#336699"))
+        image.save(str(tmp_path / "p.png"))
+        picture = load_photo("p.png", tmp_path)
+        assert picture is not None
+        assert (picture.width(), picture.height()) == expected
+        assert picture.height() <= picture.width() * MAX_PHOTO_RATIO
+    resume = native.load(SAMPLE)
+    resume.basics.image = "p.png"
+    image = QImage(300, 1500, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    image.save(str(tmp_path / "p.png"))
+    for theme in ("korean", "modern"):
+        resume.layout.theme = theme
+        pages = render_resume(resume, base_dir=tmp_path).pages
+        assert pages.page_count <= 3
+        pages.close()
