@@ -15,10 +15,12 @@ title). From them, the rules (LaTeX and Typst as the reference):
 - a table moves whole when it fits on a page (row tables make a table split between rows);
 - a section named in ``new_page_sections`` starts a page.
 
-The pages are decided on the top-level flow in one pass, from the laid-out positions
-(a break moves everything after it by the same amount, so page k's content is the
-flow from its first point on), then applied in one edit; the next round checks the real
-layout and stops when it asks for nothing new.
+The pages are decided on the top-level flow of the galley (the document laid out on one
+endless page, where Qt has moved nothing) in one pass: a break moves everything after
+it by one amount, so page k's content is the flow from its first point on. Then the
+breaks are applied, and the document is laid out on real pages; where Qt broke
+something the galley could not foresee (a table row taller than a page), a line left
+across a page's end is moved and a break after an almost blank page is taken back.
 """
 
 from __future__ import annotations
@@ -47,7 +49,6 @@ _BREAK = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 _FIXED = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 EPSILON = 0.01  # points; a position this close to a page edge belongs to the next page
 FIT_SLACK = 0.5  # points a page is taken to be shorter: Qt rounds to 1/64 pt here and there
-MAX_ROUNDS = 6
 LAYOUT_STEP = 200  # blocks laid out between two checkpoints (about 20 ms)
 SHORT_ITEM = 1 / 3  # of a page: an item shorter than this moves whole
 MIN_LINES = 2  # lines a split paragraph leaves on each page; lines kept with a heading
@@ -371,7 +372,7 @@ def decide(
     ]
     allowed_ends = [p.end for p in allowed]
     every_ends = [p.end for p in every]
-    end_of_flow = flow.boxes[-1].bottom if flow.boxes else 0.0
+    end_of_flow = max((b.bottom for b in flow.boxes), default=0.0)
     pages = [_Page(None, 0.0)]
     start, header = 0.0, 0.0
     forced_at = 0
@@ -394,7 +395,6 @@ def decide(
             if chosen is None:  # something taller than a page: Qt breaks it as it can
                 start, header = start + page - header, 0.0
                 continue
-        box = flow.boxes[chosen.box]
         header = _repeated_height(flow, chosen, header_height)
         pages.append(_Page(chosen, header))
         start = chosen.start

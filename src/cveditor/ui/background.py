@@ -93,7 +93,10 @@ class Worker(QObject, Generic[T]):
             else:
                 self._hand_over_or_drop()
         self._done.set()
-        self.finished.emit()
+        try:
+            self.finished.emit()
+        except RuntimeError:  # the window let go of this worker (it closed): nobody waits
+            return
         if self.keep is not None and self.error is None:
             self._released.wait()
         del dispatcher_keeper
