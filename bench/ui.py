@@ -4,8 +4,9 @@ how long the window goes unanswered while a long résumé's preview is made.
 Run: .venv/bin/python bench/ui.py
 Targets (issue 4): edit → repainted ≤ 60 ms (5-page résumé), cold start ≤ 1.0 s,
 RSS after opening the sample ≤ 150 MB. Issues 17/18: while the preview of 800 or 3 200
-jobs is made, the window's event loop never waits more than 100 ms (the snapshot of the
-résumé taken when the render starts is the one step on the window's thread).
+jobs is made, the window's event loop never waits more than 100 ms (the copy of the
+résumé taken when the render starts, ui/snapshot.py, and showing the pages made are the
+steps on the window's thread).
 """
 
 from __future__ import annotations

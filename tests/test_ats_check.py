@@ -46,6 +46,21 @@ def test_every_field_reads_back(exports, theme, name) -> None:  # noqa: F811
     assert report.recovered == FIELDS, f"{theme}, {name} résumé:\n{missed}"
 
 
+@pytest.mark.parametrize(("theme", "name"), CASES)
+def test_every_field_reads_back_as_pdfjs_reads(exports, theme, name) -> None:  # noqa: F811
+    """pdf.js (browsers, web-based systems) makes each space at the edge of a text run
+    an item of its own, which parsers drop, gluing what was around it
+    ("emily@example.com·(415)", "Acme· Chicago", "부산,해운대구"): read that way too,
+    every field comes back (issue #19, point 3)."""
+    report = check_pdf(exports[theme, name], load(name, theme), edges=False)
+    if not ats_friendly(theme):
+        pytest.skip(f"{theme} is not for ATS: {report.recovered}/{FIELDS}")
+    missed = "\n".join(
+        f"  {f.label}: {f.expected!r} → {f.parsed!r} [{f.rule}] {f.why}" for f in report.mismatches
+    )
+    assert report.recovered == FIELDS, f"{theme}, {name} résumé, read as pdf.js:\n{missed}"
+
+
 def test_five_pages_are_read_well_under_a_second(exports) -> None:  # noqa: F811
     """Timing is in bench/ats.py; here only that reading is not absurdly slow."""
     report = check_pdf(exports["classic", "english"], load("english", "classic"))

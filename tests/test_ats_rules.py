@@ -81,6 +81,41 @@ def test_theme_follows_the_structure_rules(exports, theme, name) -> None:
     )
 
 
+SAMPLE = REPO / "resources" / "samples" / "sample.resume.json"
+
+
+@pytest.fixture(scope="module")
+def sample_exports(qapp, tmp_path_factory) -> dict[str, bytes]:
+    """theme → the bundled sample exported in it: skill levels, language fluency and
+    dated lines (patents), in Korean and English, which the ATS résumés lack."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CVEDITOR_HOME", str(tmp_path_factory.mktemp("home")))
+        found = {}
+        for theme in THEMES:
+            resume = native.load(SAMPLE)
+            resume.layout.theme = theme
+            found[theme] = pdf_bytes(resume, today=TODAY)[0]
+        return found
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_space_between_two_runs_is_a_run_of_its_own(sample_exports, theme) -> None:
+    """Rule word-spaces, in every theme (the not-for-ATS one too): a skill's level after
+    its name ("Platform Expert") and a dated line's date before its text ("[2017.12]
+    특허 출원") were glued in the text layer by modern and english — the space between
+    them was a run of its own, which parsers drop."""
+    resume = native.load(SAMPLE)
+    resume.layout.theme = theme
+    parsed = parse_pdf(sample_exports[theme])
+    found = [v for v in check_rules(parsed, resume) if v.rule == "word-spaces"]
+    assert not found, f"{theme}: {[str(v) for v in found]}"
+    strict = parse_pdf(sample_exports[theme], edges=False)  # as pdf.js gives the items
+    found = [v for v in check_rules(strict, resume) if v.rule == "word-spaces"]
+    assert not found, f"{theme}, read as pdf.js reads: {[str(v) for v in found]}"
+    text = "\n".join(line.text for line in parsed.lines)
+    assert "PlatformExpert" not in text and "]특허" not in text, text[:3000]
+
+
 def pdfjs_items(pdf: bytes, folder: Path) -> list[list[dict]]:
     if shutil.which("node") is None:
         pytest.skip("node is not installed: pdf.js (pdfjs-dist) cannot run")

@@ -640,6 +640,11 @@ name.setFocus()
 QTest.keyClicks(name, " (draft)")
 if mode == "autosave":
     assert window.files.autosave_now()
+if mode == "question":  # a question open before the main loop, as at start-up
+    from PySide6.QtWidgets import QMessageBox
+    QTimer.singleShot(0, lambda: print("READY", flush=True))
+    QMessageBox.question(None, "cveditor", "Recover?")  # left by the signal's exit
+
 if mode == "slot-error":
     def show_exception(_parent, summary, details, log_path):
         print("SHOWN " + json.dumps({"summary": summary, "log": str(log_path)}), flush=True)
@@ -740,6 +745,20 @@ def test_journey_terminated_session_leaves_a_copy(
     assert win.files.offer_recovery()
     assert person.questions("ask_recover")[0][0].startswith("“cv.json”")
     assert json.loads(native.dumps(win.document.resume)) == model
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_a_session_killed_at_a_question_before_its_main_loop_ends(
+    qtbot, person, sample_copy, tmp_path
+) -> None:
+    """A new user's `kill` was ignored: the signal left the question's loop, and then
+    the main loop began and ran on. The work is saved and the process ends anyway."""
+    child = Child(tmp_path, "question", sample_copy)
+    child.until("READY")
+    child.proc.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=20) == 128 + signal.SIGTERM
+    assert len(copies()) == 1, "the edit was saved first"
+    assert not locks.lock_path(sample_copy).exists()
 
 
 # --- A9: private files in private folders -------------------------------------------------

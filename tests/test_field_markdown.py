@@ -33,7 +33,13 @@ FIELD = f"""Field text with `inline_code_word` and a long token {TOKEN} end.
 
 ## Field heading two
 
+### Field heading three
+
 Text under the headings.
+
+| a | b |
+|---|--:|
+| 가 | 나 |
 
 - First item
 - Second item
@@ -186,14 +192,37 @@ def test_nothing_prints_past_the_margins(exports, theme) -> None:
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_field_headings_print_below_section_headings(exports, theme) -> None:
-    """`#` in a field is bold at body size: never Qt's huge <h1>, never a section's size."""
+    """`#`, `##`, `###` in a field print below the section headings and apart by level
+    (a new user found all three identical): `#` bold at body size, `##` bold and
+    smaller, `###` as small and not bold; never Qt's huge <h1>, never a section's size."""
     found = runs(exports[theme][0])
     body = run_with(found, "Text under the headings").size
     section = run_with(found, "Experience").size
-    for text in ("Field heading one", "Field heading two"):
-        heading = run_with(found, text)
-        assert "Bold" in heading.font, heading
-        assert heading.size <= body + 0.01 < section, (heading, body, section)
+    one, two, three = (run_with(found, f"Field heading {n}") for n in ("one", "two", "three"))
+    assert "Bold" in one.font and "Bold" in two.font, (one, two)
+    assert "Bold" not in three.font, three
+    assert one.size <= body + 0.01 < section, (one, body, section)
+    assert two.size < one.size - 0.5, (one, two)
+    assert three.size <= two.size + 0.01, (two, three)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_table_cells_read_apart(exports, theme) -> None:
+    """A Markdown table's cells read as separate words, row by row, by every reader (a
+    new user's table read "ab": the cells touched, and readers glued them)."""
+    path = exports[theme][0]
+    texts = {
+        "pdftotext": pdftotext(path),
+        "pypdf": "\n".join(page.extract_text() for page in reader(path).pages),
+    }
+    for name, text in texts.items():
+        words = text.split()
+        for cell in ("a", "b", "가", "나"):
+            assert words.count(cell) >= 2, f"{theme}, {name}: cell {cell!r} glued: {words}"
+        assert "ab" not in words and "가나" not in words, f"{theme}, {name}"
+    # pypdf reads in drawing order: row by row, a space between the cells
+    lines = [" ".join(line.split()) for line in texts["pypdf"].splitlines()]
+    assert lines.count("a b") >= 2 and lines.count("가 나") >= 2, f"{theme}: {lines}"
 
 
 def test_list_markers_are_text_followed_by_a_space(exports) -> None:

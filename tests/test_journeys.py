@@ -171,6 +171,8 @@ def test_new_every_kind_save_quit_reopen(qtbot, person, tmp_path, schema_validat
 def test_import_markdown_from_the_file_menu(qtbot, window, person) -> None:
     person.open_path = DATA / "markdown" / "02-english-classic.md"
     click_menu(window, "File", "Import")
+    assert window.files.import_dialog.isVisible()  # the review step comes first
+    press("Return")  # Accept, as a new résumé
     assert window.document.resume.basics.name == "Jane Doe"
     assert window.document.path is None and window.document.is_dirty
     assert "Untitled" in window.windowTitle()
@@ -591,6 +593,7 @@ def test_table_cells_typed_with_tab_between_them(qtbot, window, person) -> None:
 def test_open_after_import_is_not_unsaved_and_is_recent(qtbot, window, person, sample_copy):
     person.open_path = DATA / "markdown" / "02-english-classic.md"
     click_menu(window, "File", "Import")
+    press("Return")  # the review step's Accept
     assert window.document.is_dirty
     person.save_changes = "discard"
     person.open_path = sample_copy

@@ -319,5 +319,9 @@ def test_a_short_resume_is_drawn_at_once_and_a_long_one_in_the_background(
     open_by_menu(qtbot, window, person, long_resume(tmp_path / "long.json", 200))
     assert window.document.path == tmp_path / "long.json"
     assert window.live.busy, "a long résumé is not drawn on the window's thread"
+    # meanwhile the last résumé's pages are not shown as if they were this one's
+    assert window.preview.view.paged is None
+    assert window.preview.view.waiting == "Making the pages…"
     preview_settled(qtbot, window)
     assert window.preview.page_count > 60
+    assert window.preview.view.paged is window.rendered.pages and not window.preview.view.waiting

@@ -181,3 +181,22 @@ def test_digits_after_an_italic_number_stay_in_the_text_layer(qapp, tmp_path) ->
     for expected in ("99.99% 달성, 010-2345-6789", "99.99% uptime", "latency 120 ms", "2020"):
         assert expected in text
     assert report.warnings == []
+
+
+@pytest.mark.parametrize("theme", ["classic", "compact", "myeongjo", "english"])
+def test_a_skill_without_a_name_prints_its_keywords_without_a_colon(
+    qapp, tmp_path, theme
+) -> None:
+    """An imported "## Skills" list gives skills with keywords and no name: a new user
+    saw ": Go, Java, Kotlin"."""
+    from cveditor.model.resume import Skill
+
+    resume = Resume()
+    resume.basics.name = "Skill Tester"
+    resume.layout.theme = theme
+    resume.skills = [Skill(keywords=["Go", "Java", "Kotlin"])]
+    data, _report = pdf_bytes(resume, today=date(2026, 11, 1))
+    path = tmp_path / "skills.pdf"
+    path.write_bytes(data)
+    lines = [line.strip() for line in pdftotext(path).splitlines() if "Kotlin" in line]
+    assert lines == ["Go, Java, Kotlin"], lines

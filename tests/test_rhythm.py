@@ -77,6 +77,29 @@ def test_sample_is_two_pages_in_classic_and_compact_is_denser(qapp, tmp_path) ->
     assert compact_used < 0.85 * classic_used, (classic_used, compact_used)
 
 
+def test_sample_is_two_pages_in_myeongjo_at_readable_size(qapp, tmp_path) -> None:
+    """myeongjo printed the sample on 3 pages (the last one line) where classic and
+    compact print 2: its rhythm, not its type, was too loose."""
+    from cveditor.render.themes import get_theme
+
+    resume = native.load(SAMPLE)
+    resume.layout.theme = "myeongjo"
+    pages = read_pages(_export(resume, tmp_path / "myeongjo.pdf"))
+    assert len(pages) == 2, [fill(page, 18 * MM, 18 * MM) for page in pages]
+    assert get_theme("myeongjo").font_size >= 9.5
+    reader = PdfReader(str(tmp_path / "myeongjo.pdf"))
+    sizes: Counter[float] = Counter()
+
+    def visit(text, _cm, _tm, _font, size) -> None:
+        if text.strip():
+            sizes[round(float(size), 1)] += len(text.strip())
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    body = sizes.most_common(1)[0][0]
+    assert body >= 9.5, sizes.most_common(5)
+
+
 def test_korean_rows_never_split_and_the_header_repeats(qapp, tmp_path) -> None:
     resume = long_career()
     resume.layout.theme = "korean"

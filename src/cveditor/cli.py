@@ -160,14 +160,28 @@ def _ats(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     from .io.formats import read_resume
 
-    resume = read_resume(args.input)
+    resume = read_resume(args.input)  # Markdown: as File ▸ Import… reads it (import_plan)
     suffix = args.output.suffix.lower()
+    over_existing = False
+    if args.into is not None:  # import into that résumé (io.merge), as the window does
+        from .io.merge import merge_into
+
+        over_existing = _same_path(args.output, args.into)
+        if over_existing and (args.to or suffix != ".json"):
+            raise ResumeFileError(
+                "the output is the résumé given with --into: it can only be saved as a "
+                "cveditor .json (no --to)",
+                file=args.output,
+            )
+        resume = merge_into(read_resume(args.into), resume)
     if args.to == "jsonresume" and suffix != ".json":
         raise ResumeFileError("--to jsonresume writes a .json file", file=args.output)
     if args.include_unprinted and args.to != "jsonresume":
         raise ResumeFileError("--include-unprinted goes with --to jsonresume", file=args.output)
     _apply_fit(resume, args.fit_pages, args.output)
-    if suffix == ".json" and not args.to:  # a native save needs no Qt; read-only refused
+    if over_existing:  # the careful save of the window: previous file kept as .bak
+        native.save(resume, args.output)
+    elif suffix == ".json" and not args.to:  # a native save needs no Qt; read-only refused
         text = native.dumps(resume)  # a whole résumé: private (#18)
         atomic_write_bytes(args.output, text.encode("utf-8"), backup=False, private=True)
     else:  # exports: pages rendered, the photo re-encoded from its pixels — with Qt
@@ -223,6 +237,14 @@ def build_parser() -> argparse.ArgumentParser:
         "postal code, meta, a birth date …) and the photo",
     )
     convert.add_argument("--fit-pages", type=_fit_pages, metavar="N", help=FIT_HELP)
+    convert.add_argument(
+        "--into",
+        type=Path,
+        metavar="EXISTING.json",
+        help="add the input to this résumé (jobs, projects, sections, private notes; its "
+        "profile fields are kept, empty ones filled) and write the result; the output may "
+        "be EXISTING.json itself (saved carefully, the old file kept as .bak)",
+    )
     export = sub.add_parser(
         "export",
         help=COMMANDS["export"][0],
@@ -263,6 +285,14 @@ def run(argv: Sequence[str]) -> int:
             error = ResumeFileError(error.message, file=_input_of(args), field=error.field)
         print(f"error: {error.located()}", file=sys.stderr)
         return 1
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (links and relative names included)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def _input_of(args: argparse.Namespace) -> Path | None:

@@ -97,8 +97,11 @@ class Parsed:
     skills: list[SkillGroup] = field(default_factory=list)
 
     def dump(self) -> str:
-        """The parser's line dump: what it saw, line by line."""
-        out = []
+        """The parser's line dump: what it saw, line by line, under a key to it."""
+        out = [
+            "page  H: read as a heading, b: bold  size in pt | the line's items, ▏ between two",
+            "",
+        ]
         for line in self.lines:
             mark = "H" if any(s.heading is line for s in self.sections) else " "
             weight = "b" if line.bold else " "
@@ -311,10 +314,8 @@ def _next_text(lines: list[Line], i: int, heading: Line, title_x: float) -> str:
 
 def _organisation(text: str) -> str:
     """ "Acme · San Francisco" → "Acme"; "Acme, San Francisco" → "Acme"."""
-    for separator in (" · ", " | ", ", "):
-        if separator in text:
-            return text.split(separator)[0].strip()
-    return text.strip()
+    first = SEPARATOR.split(text.strip())[0]  # "Acme ·" too: a wide separator's item
+    return first.split(", ")[0].strip()
 
 
 # --- skills ----------------------------------------------------------------------------

@@ -96,7 +96,10 @@ PHONE = re.compile(r"\+?[\d\s().-]{7,}")
 URL = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[A-Za-z]{2,}(?:/\S*)?", re.IGNORECASE)
 PLACE = re.compile(r"[^\d@/:|·]+,\s*[^\d@/:|·]+")
 #: A separator between contact items, with its spaces.
-SEPARATOR = re.compile(r"\s+[·|•]\s+|\s+[-–—]\s+")
+#: What splits a line's item again: "·", "|", "•" with a space on either side or at the
+#: item's edge (a separator whose spaces are wider than a character is read as its own
+#: item, or glued to the item before it: "a@b.kr ·"), a dash between spaces.
+SEPARATOR = re.compile(r"(?:\s+|^)[·|•](?:\s+|$)|\s+[-–—]\s+")
 BULLETS = "•◦▪‣·-–*"
 #: Decoration glyphs a heading must not carry as text (design.md §4 trap 20).
 DECORATION = re.compile(r"[\u25A0-\u25FF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF※★☆▶►◆◇●○■□]")

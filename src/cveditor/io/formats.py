@@ -10,10 +10,7 @@ from ..model.resume import Resume
 from ..task import checkpoint
 from .jsonresume import dumps_jsonresume, from_jsonresume
 from .limits import limit_for
-from .markdown_export import resume_to_markdown
-from .markdown_import import markdown_to_resume
 from .native import decode, dumps, parse_json, read_bytes, resume_from_data
-from .pdf_source import resume_from_pdf
 
 READABLE = {
     ".json": "JSON Resume / cveditor",
@@ -36,6 +33,8 @@ def text_without_rendering(resume: Resume, suffix: str, to: str = "") -> str | N
     if suffix == ".json":
         return dumps_jsonresume(resume) if to == "jsonresume" else dumps(resume)
     if suffix == ".md":
+        from .markdown_export import resume_to_markdown  # on demand: a slow start else
+
         return resume_to_markdown(resume)
     return None
 
@@ -53,10 +52,16 @@ def read_resume(path: str | Path) -> Resume:
     raw = read_bytes(path, limit_for(path))  # only regular files, bounded (io.limits)
     checkpoint("Reading the résumé")
     source = str(path)
+    # the readers of PDF and Markdown are loaded when first needed: together they took
+    # a third of a second of every start
     if suffix == ".pdf":
+        from .pdf_source import resume_from_pdf
+
         return resume_from_pdf(raw, source)
     text = decode(raw, source)
     if suffix in (".md", ".markdown"):
+        from .markdown_import import markdown_to_resume
+
         return markdown_to_resume(text, source)
     data = parse_json(text, source)
     checkpoint("Reading the résumé")

@@ -23,7 +23,7 @@ from ..model.layout import SECTION_TITLES
 from ..model.printed import shareable_resume
 from ..model.resume import JobProject, Resume
 from ..model.sections import section_order
-from .markdown_import import SINGLE_DATE_FIELD
+from .md_dates import SINGLE_DATE_FIELD
 
 ENTRY_FIELDS: dict[str, tuple[str, str]] = {  # section → (first, second) heading parts
     "work": ("name", "position"),
@@ -176,6 +176,20 @@ def _project(project: JobProject, locale: str) -> list[str]:
     return lines
 
 
+#: The field an entry's paragraph comes from, where it is not ``summary``.
+TEXT_FIELD = {"references": "reference", "projects": "description"}
+
+
+def _second_part(item: object, section_id: str, second: str) -> str:
+    """What follows the entry's name in its heading: a degree is its type and area
+    ("B.S. Computer Science"), which the importer reads back as both."""
+    if section_id == "references":
+        return ""
+    if section_id == "education":
+        return " ".join(p for p in (item.studyType, item.area) if p)  # type: ignore[attr-defined]
+    return getattr(item, second, "")
+
+
 def _entries(resume: Resume, section_id: str, locale: str) -> list[str]:
     first, second = ENTRY_FIELDS[section_id]
     out: list[str] = []
@@ -184,17 +198,14 @@ def _entries(resume: Resume, section_id: str, locale: str) -> list[str]:
             continue
         start = item.date_text("startDate") if hasattr(item, "startDate") else None
         end = item.date_text("endDate") if hasattr(item, "endDate") else None
-        parts = [
-            getattr(item, first, ""),
-            getattr(item, second, "") if section_id != "references" else "",
-            _period(start, end, locale),
-        ]
+        parts = [getattr(item, first, ""), _second_part(item, section_id, second)]
+        parts.append(_period(start, end, locale))
         single_field = SINGLE_DATE_FIELD.get(section_id, "")
         single = item.date_text(single_field) if hasattr(item, single_field) else None
         heading = " | ".join(_plain(p) for p in parts if p)
         when = _plain(_date(single))
         out += ["", f"### [{when}] {heading}" if single else f"### {heading}"]
-        text = item.reference if section_id == "references" else getattr(item, "summary", "")
+        text = getattr(item, TEXT_FIELD.get(section_id, "summary"), "")
         if text:
             out += ["", _md(text)]
         bullets = list(getattr(item, "highlights", [])) + list(getattr(item, "courses", []))

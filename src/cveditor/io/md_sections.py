@@ -1,212 +1,21 @@
-"""One Markdown section → résumé data: dated items with their projects, skill pairs,
-or a custom section (table, dated list, bullet list, STAR notes, free text)."""
+"""A section of dated items → its items: one per sub-heading, per line that opens an
+item ("2022.01 - 현재  회사, 직책"), or per bullet; md_job fills each item from the lines
+under it."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from ..model.dates import DateParseError, parse_date
-from .md_blocks import Block, Bullet, Section, flatten, sources
-from .md_vocabulary import (
-    KEY_LINE,
-    SINGLE_DATE,
-    SINGLE_DATE_FIELD,
-    URL,
-    find_period,
-    key_kind,
-    plain,
-    title_text,
-)
+from .md_blocks import Block, Bullet, Section, sources
+from .md_dates import find_period
+from .md_entries import entry_from_line, is_role
+from .md_job import PROJECT_WORDS, all_keys, fill_entry, segments
+from .md_projects import PROJECT_LABEL, job_project, key_line, project_from_bullet
+from .md_tables import table_items
+from .md_vocabulary import SENTENCE, key_kind, title_text
 
-
-def only_value(text: str, value: str) -> bool:
-    """True when ``text`` holds nothing but ``value`` (and link/emphasis marks)."""
-    rest = plain(text.replace(value, " "))
-    rest = re.sub(r"[\[\]()<>]", " ", rest).strip()
-    return not rest or rest.lower() in {value.lower(), "mailto:", "tel:"}
-
-
-def _key_values(
-    bullets: list[Bullet],
-) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]], list[Bullet]]:
-    """Split bullets into known keys (kind → (label as written, value)), other
-    "key: value" lines and plain bullets."""
-    known: dict[str, str] = {}
-    labels: dict[str, str] = {}  # how the author wrote each known key
-    other: list[tuple[str, str]] = []
-    rest: list[Bullet] = []
-    for bullet in bullets:
-        match = KEY_LINE.match(bullet.text) if "\n" not in bullet.text else None
-        if match and not URL.match(bullet.text.strip()):
-            key, value = match.group(1).strip(), match.group(2).strip()
-            kind = key_kind(key)
-            if bullet.children:
-                value = "\n".join([value, *(f"- {t}" for t in flatten(bullet.children))]).strip()
-            if kind and kind not in known:
-                known[kind] = value
-                labels[kind] = plain(key)
-                continue
-            if len(plain(key)) <= 20:
-                other.append((plain(key), value))
-                continue
-        rest.append(bullet)
-    known_labeled = {kind: (labels[kind], value) for kind, value in known.items()}
-    return known_labeled, other, rest
-
-
-def _apply_known(
-    entry: dict[str, Any], known: dict[str, tuple[str, str]], *, project: bool
-) -> list[str]:
-    """Put recognised keys into the entry; returns "key: value" lines it could not place."""
-    spare: list[str] = []
-    for kind, (label, value) in known.items():
-        if kind == "period":
-            start, end, rest = find_period(value)
-            if start:
-                entry["startDate"], entry["endDate"] = start, end
-                if rest:
-                    spare.append(f"{label}: {rest}")
-            else:
-                try:
-                    single = parse_date(value)
-                except DateParseError:
-                    single = None
-                if single:
-                    entry["startDate"] = single.iso()
-                else:
-                    spare.append(f"{label}: {value}")
-        elif kind == "techStack" and project:
-            entry["techStack"] = [t.strip() for t in re.split(r",|/|·|\n-", value) if t.strip(" -")]
-        elif kind in ("name", "officialName", "team", "role") and project:
-            entry[kind] = value
-        elif kind == "summary":
-            entry["summary"] = value
-        else:  # kept as the author wrote it: "사용 기술 스택: Go, Flask"
-            spare.append(f"{label}: {value}")
-    return spare
-
-
-def _entry_from_heading(text: str, kind: str) -> dict[str, Any]:
-    text = " ".join(text.split())  # a heading is one line, even if a <br> broke it
-    start, end, rest = find_period(text)
-    entry: dict[str, Any] = {}
-    if start:
-        entry["startDate"] = start
-        if end:
-            entry["endDate"] = end
-    elif kind in SINGLE_DATE_FIELD and (match := SINGLE_DATE.match(rest)) and "[" in rest[:1]:
-        try:
-            when = parse_date(match.group(1))
-        except DateParseError:
-            when = None
-        if when is not None:  # "[2017.12] 특허 출원 …"
-            entry[SINGLE_DATE_FIELD[kind]] = when.iso()
-            rest = match.group(2)
-    parts = [p.strip() for p in re.split(r"\s+[|·@—–-]\s+|\s+at\s+|,\s+", rest) if p.strip()]
-    first = {
-        "work": "name",
-        "education": "institution",
-        "volunteer": "organization",
-        "awards": "title",
-        "projects": "name",
-        "certificates": "name",
-        "publications": "name",
-        "references": "name",
-    }[kind]
-    second = {
-        "work": "position",
-        "education": "area",
-        "volunteer": "position",
-        "awards": "awarder",
-        "projects": "entity",
-        "certificates": "issuer",
-        "publications": "publisher",
-        "references": "reference",
-    }[kind]
-    if parts:
-        entry[first] = parts[0]
-        if len(parts) > 1:
-            entry[second] = " · ".join(parts[1:])
-    else:
-        entry[first] = rest
-    return entry
-
-
-def _project_from_bullet(bullet: Bullet) -> dict[str, Any] | None:
-    """A bullet whose sub-bullets are 프로젝트 명 / 수행 기간 / … lines is a project."""
-    known, other, rest = _key_values(bullet.children)
-    head = KEY_LINE.match(bullet.text)
-    head_is_name = bool(head) and key_kind(head.group(1)) == "name"
-    if not (
-        {"period", "techStack", "officialName", "team"} & known.keys()
-        or "name" in known
-        or head_is_name
-    ):
-        return None
-    project: dict[str, Any] = {}
-    if head_is_name:
-        project["name"] = head.group(2).strip()
-    elif "name" not in known:
-        project["name"] = bullet.text
-    elif bullet.text.strip():
-        project["fields"] = [{"label": "", "value": bullet.text}]
-    spare = _apply_known(project, known, project=True)
-    fields = project.setdefault("fields", [])
-    fields += [{"label": k, "value": v} for k, v in other]
-    fields += [{"label": "", "value": s} for s in spare]
-    project["highlights"] = flatten(rest)
-    if not fields:
-        project.pop("fields")
-    if not project["highlights"]:
-        project.pop("highlights")
-    return project
-
-
-def _fill_entry(entry: dict[str, Any], blocks: list[Block], kind: str) -> None:
-    """Paragraphs → summary; bullets → highlights, projects (work) or known fields."""
-    summary: list[str] = [entry.pop("summary")] if entry.get("summary") else []
-    highlights: list[str] = []
-    for block in blocks:
-        if block.kind == "bullets":
-            for bullet in block.bullets:
-                project = _project_from_bullet(bullet) if kind == "work" else None
-                if project is not None:
-                    entry.setdefault("x-cveditor", {}).setdefault("projects", []).append(project)
-                    continue
-                known, other, rest = _key_values([bullet])
-                spare = _apply_known(entry, known, project=False) if known else []
-                highlights += [f"{k}: {v}" for k, v in other] + spare + flatten(rest)
-        elif block.kind == "heading" and kind == "work":
-            entry.setdefault("x-cveditor", {}).setdefault("projects", []).append(
-                {"name": plain(block.text) or block.text}
-            )
-        elif block.kind in ("paragraph", "html", "code", "table", "heading"):
-            text = block.text if block.kind in ("paragraph", "code") else block.source
-            if (block.kind == "paragraph" and kind != "work") or not entry.get("x-cveditor"):
-                summary.append(text)
-            else:
-                project = entry["x-cveditor"]["projects"][-1]
-                project["summary"] = "\n\n".join(p for p in (project.get("summary"), text) if p)
-    text_field = {"references": "reference", "education": "score"}.get(kind, "summary")
-    if kind == "education":
-        highlights = summary + highlights
-        summary = []
-        if highlights:
-            entry["courses"] = highlights
-        return
-    if kind in ("certificates",):
-        highlights = summary + highlights
-        if highlights:
-            entry["name"] = " — ".join([entry.get("name", ""), *highlights]).strip(" —")
-        return
-    if summary:
-        entry[text_field] = "\n\n".join(summary)
-    if highlights:
-        if kind in ("awards", "publications"):
-            entry["summary"] = "\n".join([entry.get("summary", ""), *highlights]).strip()
-        else:
-            entry["highlights"] = highlights
+__all__ = ["entries", "item_line", "keyed_table", "segments"]
 
 
 def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
@@ -214,147 +23,303 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
     blocks = section.blocks
     sub_level = min((b.level for b in blocks if b.kind == "heading"), default=0)
     items: list[dict[str, Any]] = []
+    text_field = {"references": "reference", "projects": "description"}.get(kind, "summary")
     if sub_level:
-        intro = [b for b in _until_heading(blocks, sub_level)]
-        current: dict[str, Any] | None = None
-        body: list[Block] = []
-        for block in blocks[len(intro) :]:
+        intro: list[Block] = []
+        for block in blocks:
             if block.kind == "heading" and block.level == sub_level:
-                if current is not None:
-                    _fill_entry(current, body, kind)
-                    items.append(current)
-                current, body = _entry_from_heading(block.text, kind), []
-            else:
-                body.append(block)
-        if current is not None:
-            _fill_entry(current, body, kind)
-            items.append(current)
+                break
+            intro.append(block)
+        current: dict[str, Any] | None = None
+        for heading, part in segments(blocks[len(intro) :]):
+            if heading is None:
+                continue
+            if (
+                kind == "work"
+                and items
+                and PROJECT_WORDS.search(heading.text)
+                and (find_period(heading.text)[0] or PROJECT_LABEL.match(title_text(heading.text)))
+            ):  # "### 차량 OTA 프로젝트 (2020.02 ~ 2020.07)", "### Project: X" after its job
+                projects = items[-1].setdefault("x-cveditor", {}).setdefault("projects", [])
+                projects.append(job_project(heading, part))
+                continue
+            if kind == "work" and (roles := role_parts(heading, part)):
+                items += roles  # "### Company" over "#### Senior Designer", "#### Designer"
+                continue
+            for line, blocks in item_parts(part, kind):  # "Engineer, Foo (2018 - 2020)"
+                current = entry_from_line(line or heading.text, kind)
+                fill_entry(current, blocks, kind)
+                items.append(current)
         if intro and items:
             first = items[0]
-            intro_text = "\n\n".join(b.source for b in intro)
-            first["summary" if kind != "references" else "reference"] = "\n\n".join(
-                p for p in (intro_text, first.get("summary", "")) if p
-            )
+            intro_text = sources(intro)
+            first[text_field] = "\n\n".join(p for p in (intro_text, first.get(text_field)) if p)
         return items
+    if any(item_line(line, kind) for b in blocks if b.kind == "paragraph" for line in _lines(b)):
+        return _items_from_lines(blocks, kind)
     for block in blocks:
-        if block.kind == "bullets":
+        if block.kind == "bullets" and items and _all_keyed(block):  # the item's "- 역할: …"
+            fill_entry(items[-1], [block], kind)
+        elif block.kind == "bullets" and _keyed_item(block):  # "- 학교 : …", "- 전공 : …"
+            entry: dict[str, Any] = {}
+            fill_entry(entry, [block], kind)
+            items.append(entry)
+        elif block.kind == "bullets":
             for bullet in block.bullets:
-                entry = _entry_from_heading(bullet.text, kind)
-                if bullet.children:
-                    _fill_entry(entry, [Block("bullets", bullets=bullet.children)], kind)
+                if kind == "work" and items and (project := project_from_bullet(bullet)):
+                    items[-1].setdefault("x-cveditor", {}).setdefault("projects", []).append(
+                        project
+                    )
+                    continue
+                entry = entry_from_line(bullet.text, kind)
+                if bullet.children or bullet.tail:
+                    children = [Block("bullets", bullets=bullet.children)]
+                    children += [Block("paragraph", t, source=t) for t in bullet.tail]
+                    fill_entry(entry, children, kind)
                 items.append(entry)
+        elif block.kind == "table" and keyed_table(block):  # | 기간 | 회사 | 직책 |
+            for row in block.rows[1:]:
+                lines = [f"{h}: {c}" for h, c in zip(block.rows[0], row, strict=False) if c]
+                entry = {}
+                fill_entry(entry, [Block("paragraph", "\n".join(lines))], kind)
+                items.append(entry)
+        elif block.kind == "table" and (rows := table_items(block, kind)):
+            items += rows  # | 자격증명 | 발급기관 | 취득일 |
         elif block.kind == "table":
             return None  # a table of items keeps its columns as a custom table section
         elif block.kind in ("paragraph", "html", "code", "heading"):
-            if items:
-                key = "reference" if kind == "references" else "summary"
-                items[-1][key] = "\n\n".join(p for p in (items[-1].get(key), block.source) if p)
+            if kind == "work" and items and block.kind == "paragraph" and all_keys(block):
+                fill_entry(items[-1], [block], kind)
+            elif items:
+                field = text_field if kind not in ("education", "certificates") else None
+                if field is None:
+                    fill_entry(items[-1], [block], kind)
+                else:
+                    items[-1][field] = "\n\n".join(
+                        p for p in (items[-1].get(field), block.source) if p
+                    )
             else:
-                entry = _entry_from_heading(block.text.split("\n")[0], kind)
-                rest = "\n".join(block.text.split("\n")[1:]).strip()
+                lines = block.text.split("\n")
+                entry = entry_from_line(lines[0], kind)
+                rest = "\n".join(lines[1:]).strip()
                 if rest:
-                    entry["reference" if kind == "references" else "summary"] = rest
+                    fill_entry(entry, [Block("paragraph", rest, source=rest)], kind)
                 items.append(entry)
     return items
 
 
-def _until_heading(blocks: list[Block], level: int) -> list[Block]:
-    out = []
-    for block in blocks:
-        if block.kind == "heading" and block.level == level:
-            break
-        out.append(block)
+def role_parts(heading: Block, part: list[Block]) -> list[dict[str, Any]]:
+    """An employer's heading with a sub-heading per role: one job per role, each with
+    the employer's name (and what was written under the employer before the roles)."""
+    if find_period(heading.text)[0]:
+        return []
+    subs = [(sub, blocks) for sub, blocks in segments(part) if sub is not None]
+    if not subs:
+        return _bullet_roles(heading, part)
+    for sub, blocks in subs:
+        text = title_text(sub.text)
+        first = next((b for b in blocks if b.kind == "paragraph"), None)
+        dated = first is not None and find_period(first.text.split("\n")[0])[0]
+        if PROJECT_WORDS.search(text) or not (is_role(find_period(text)[2]) or dated):
+            return []
+    company = entry_from_line(heading.text, "work")
+    intro = [b for b in part if b not in [x for _s, bl in subs for x in bl]]
+    intro = [b for b in intro if b.kind != "heading"]
+    jobs = []
+    for sub, blocks in subs:
+        job = {k: v for k, v in company.items() if k in ("name", "location", "url")}
+        start, end, rest = find_period(title_text(sub.text))
+        job["position"] = rest
+        if start:
+            job["startDate"] = start
+            if end:
+                job["endDate"] = end
+        fill_entry(job, blocks, "work")
+        jobs.append(job)
+    if intro:
+        jobs[0]["description"] = sources(intro)
+    return jobs
+
+
+def _bullet_roles(heading: Block, part: list[Block]) -> list[dict[str, Any]]:
+    """An employer's heading over a list of its roles, each a bullet with its period
+    ("- **Senior Engineer** (2020 - present)") and what was done under it."""
+    lists = [b for b in part if b.kind == "bullets"]
+    if len(lists) != 1 or part[-1] is not lists[0] or not lists[0].bullets:
+        return []
+    roles = []
+    for bullet in lists[0].bullets:
+        start, end, rest = find_period(bullet.text.split("\n")[0])
+        rest = title_text(rest)
+        bold = bullet.text.lstrip().startswith(("**", "__"))
+        if not start or not rest or len(rest) > 60 or not (bold or is_role(rest)):
+            return []
+        roles.append((bullet, start, end, rest))
+    company = entry_from_line(heading.text, "work")
+    jobs = []
+    for bullet, start, end, rest in roles:
+        job = {k: v for k, v in company.items() if k in ("name", "location", "url")}
+        job.update(position=rest, startDate=start)
+        if end:
+            job["endDate"] = end
+        more = [Block("bullets", bullets=bullet.children)] if bullet.children else []
+        fill_entry(job, more + [Block("paragraph", t, source=t) for t in bullet.tail], "work")
+        jobs.append(job)
+    intro = [b for b in part if b is not lists[0]]
+    if intro:
+        jobs[0]["description"] = sources(intro)
+    return jobs
+
+
+def item_parts(part: list[Block], kind: str) -> list[tuple[str | None, list[Block]]]:
+    """An item's blocks, cut where a one-line paragraph after its bullets opens the
+    next item ("Engineer, Foo (2018 - 2020)" between two lists): (that line, blocks)."""
+    out: list[tuple[str | None, list[Block]]] = [(None, [])]
+    seen_list = False
+    if kind in ("work", "volunteer", "education"):
+        part = _split_lazy_lines(part, kind)  # "- Led payments\nEngineer, Foo (2018 - 2020)"
+    for block in part:
+        line = block.text.strip() if block.kind == "paragraph" else ""
+        opens = (
+            kind in ("work", "volunteer", "education")
+            and seen_list
+            and "\n" not in line
+            and len(line) <= 120
+            and bool(find_period(line)[0])
+            and not SENTENCE.search(find_period(line)[2])
+            and key_line(line) is None
+        )
+        if opens:
+            out.append((line, []))
+            seen_list = False
+            continue
+        seen_list = seen_list or block.kind == "bullets"
+        out[-1][1].append(block)
     return out
 
 
-def pairs(section: Section, kind: str) -> list[dict[str, Any]] | None:
-    """Skills ("Backend: Go, Python"), languages ("English — fluent"), interests."""
-    items: list[dict[str, Any]] = []
-    name_key = "language" if kind == "languages" else "name"
-    value_key = "fluency" if kind == "languages" else "keywords"
-    for block in section.blocks:
-        if block.kind == "bullets":
-            for bullet in block.bullets:
-                for line in [bullet.text, *flatten(bullet.children, "")]:
-                    items.append(_pair(line, name_key, value_key))
-        elif block.kind == "table":
-            rows = block.rows[1:] if len(block.rows) > 1 else block.rows
-            for row in rows:
-                items.append(
-                    _pair(
-                        " : ".join([row[0], ", ".join(row[1:])]) if len(row) > 1 else row[0],
-                        name_key,
-                        value_key,
-                    )
-                )
-        elif block.kind == "heading":
-            items.append({name_key: title_text(block.text) or block.text})
-        elif block.kind in ("paragraph", "html", "code"):
-            for line in block.text.split("\n"):
-                if line.strip():
-                    items.append(_pair(line, name_key, value_key))
-    return items
+def _lines(block: Block) -> list[str]:
+    return [line for line in block.text.split("\n") if line.strip()]
 
 
-def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
-    match = KEY_LINE.match(line)
-    if match and match.group(2).strip():
-        name, value = match.group(1).strip(), match.group(2).strip()
-    else:
-        parts = re.split(r"\s+[—–-]\s+|\s*\|\s*", line, maxsplit=1)
-        name, value = (parts[0], parts[1]) if len(parts) == 2 else (line, "")
-    item: dict[str, Any] = {name_key: name}
-    if value:
-        if value_key == "keywords":
-            item["keywords"] = [v.strip() for v in re.split(r",|/(?!/)|·", value) if v.strip()]
+#: Keys that name an item's fields: a table whose header holds two of them lists items.
+ITEM_KEYS = frozenset(
+    {"period", "company", "position", "role", "school", "major", "degree", "graduation"}
+)
+
+
+def keyed_table(block: Block) -> bool:
+    """A table whose header names the items' fields (기간 | 회사 | 직책 | 담당 업무)."""
+    header = block.rows[0] if block.rows else []
+    return len(block.rows) > 1 and sum(1 for h in header if key_kind(h) in ITEM_KEYS) >= 2
+
+
+def _all_keyed(block: Block) -> bool:
+    return all(key_line(b.text) for b in block.bullets)
+
+
+def _keyed_item(block: Block) -> bool:
+    """A list of "key: value" bullets naming one item's fields (학교, 전공, 기간 …)."""
+    keys = [key_line(b.text) for b in block.bullets if not b.children]
+    kinds = {k[2] for k in keys if k}
+    return (
+        len(keys) == len(block.bullets) >= 2
+        and all(keys)
+        and bool(kinds & {"school", "company", "major", "degree"})
+    )
+
+
+def item_line(line: str, kind: str) -> bool:
+    """A line that opens an item in a section without sub-headings: it holds a period
+    ("2022.01 - 현재  회사, 직책"), or starts bold ("**Paystream** — …, 2019 – Present"),
+    or, for a degree or a certificate, ends with a year."""
+    text = line.strip()
+    if find_period(text)[0]:
+        return True
+    if re.match(r"^(\*\*|__)[^*_]+(\*\*|__)\s*(?:[,|—–·-]|$)", text):
+        return True
+    return kind in ("education", "certificates", "awards", "publications") and bool(
+        re.search(r"(?<!\d)(?:19|20)\d{2}\)?\.?$", text)
+    )
+
+
+def _items_from_lines(blocks: list[Block], kind: str) -> list[dict[str, Any]]:
+    """Items opened by item lines; the lines and bullets after one are its body."""
+    items: list[tuple[dict[str, Any], list[Block]]] = []
+    for block in _split_lazy_lines(blocks, kind):
+        if block.kind != "paragraph":
+            if items:
+                items[-1][1].append(block)
+            elif block.kind == "bullets":
+                for bullet in block.bullets:
+                    items.append((entry_from_line(bullet.text, kind), []))
+                    if bullet.children:
+                        items[-1][1].append(Block("bullets", bullets=bullet.children))
+            else:
+                items.append((entry_from_line(block.text.split("\n")[0], kind), []))
+            continue
+        for line in _lines(block):
+            if items and _dates_of_previous(line, items[-1]):
+                items[-1][1].append(Block("paragraph", line, source=line))
+            elif item_line(line, kind) or not items:
+                items.append((entry_from_line(line, kind), []))
+            else:
+                items[-1][1].append(Block("paragraph", line, source=line))
+    out = []
+    for entry, body in items:
+        fill_entry(entry, _merge_lines(body), kind)
+        out.append(entry)
+    return out
+
+
+def _dates_of_previous(line: str, item: tuple[dict[str, Any], list[Block]]) -> bool:
+    """ "*March 2021 – Present* · San Francisco, CA" right under "**Lumen Health** —
+    Senior Product Designer": the dates of that item, not an item of their own."""
+    entry, body = item
+    if body or entry.get("startDate") or entry.get("date"):
+        return False
+    start, _end, rest = find_period(title_text(line))
+    return bool(start) and len(rest) <= 40 and not SENTENCE.search(rest)
+
+
+def _split_lazy_lines(blocks: list[Block], kind: str) -> list[Block]:
+    """A line under a bullet without its own marker continues the bullet's text
+    (CommonMark's lazy lines); when it opens an item ("2019.07 - 2021.12  회사") it
+    is taken out, and the bullets after it belong to that item."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "bullets":
+            out.append(block)
+            continue
+        current: list[Bullet] = []
+        for bullet in block.bullets:
+            lines = bullet.text.split("\n")
+            cut = next((i for i, line in enumerate(lines) if i and item_line(line, kind)), None)
+            if cut is None:
+                current.append(bullet)
+                continue
+            current.append(Bullet("\n".join(lines[:cut]), number=bullet.number))
+            out.append(Block("bullets", bullets=current))
+            opening = "\n".join(lines[cut:])
+            out.append(Block("paragraph", opening, source=opening))
+            current = []
+            if bullet.children or bullet.tail:
+                current.append(Bullet("", children=bullet.children, tail=bullet.tail))
+        if current:
+            out.append(Block("bullets", bullets=[b for b in current if b.text or b.children]))
+    return out
+
+
+def _merge_lines(blocks: list[Block]) -> list[Block]:
+    """Consecutive one-line paragraphs back into one paragraph."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and block.kind == out[-1].kind == "paragraph" and out[-1].source != "":
+            out[-1] = Block(
+                "paragraph",
+                out[-1].text + "\n" + block.text,
+                source=out[-1].source + "\n" + block.source,
+            )
         else:
-            item[value_key] = value
-    return item
-
-
-def custom_section(section: Section, index: int) -> dict[str, Any]:
-    title = title_text(section.title) or section.title
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or f"section-{index + 1}"
-    section_id = f"md-{slug}-{index + 1}"
-    blocks = section.blocks
-    kinds = {b.kind for b in blocks}
-    lines = [line for b in blocks for line in b.source.split("\n") if line.strip()]
-    star = sum(1 for line in lines if re.match(r"^\s*[-*]?\s*\**[STAR]\**\s*[:：.]", line))
-    if star >= 2:
-        return {
-            "id": section_id,
-            "title": title,
-            "kind": "notes",
-            "notes": [{"title": title, "text": sources(blocks)}],
-        }
-    if kinds == {"table"} and len(blocks) == 1 and blocks[0].rows:
-        rows = blocks[0].rows
-        return {
-            "id": section_id,
-            "title": title,
-            "kind": "table",
-            "header": rows[0],
-            "rows": rows[1:],
-        }
-    if kinds == {"bullets"}:
-        entries = []
-        for line in (t for b in blocks for t in flatten(b.bullets)):
-            match = SINGLE_DATE.match(line)
-            if not match or find_period(line)[0]:  # a period is not one date
-                entries = None
-                break
-            try:
-                date = parse_date(match.group(1))
-            except DateParseError:
-                entries = None
-                break
-            entries.append({"date": date.iso() if date else None, "title": match.group(2)})
-        if entries:
-            return {"id": section_id, "title": title, "kind": "dated", "entries": entries}
-        return {
-            "id": section_id,
-            "title": title,
-            "kind": "list",
-            "items": [t for b in blocks for t in flatten(b.bullets)],
-        }
-    return {"id": section_id, "title": title, "kind": "text", "text": sources(blocks)}
+            out.append(block)
+    return out

@@ -4,8 +4,7 @@ and Korean, and the patterns for contacts and dates (used by markdown_import).""
 from __future__ import annotations
 
 import re
-
-from ..model.dates import DateParseError, parse_period
+from functools import cache
 
 # --- what headings and keys mean --------------------------------------------------------
 
@@ -15,29 +14,51 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "work",
         "employment",
         "career",
-        "professional",
+        "appointments",
+        "positions",
+        "work history",
         "경력",
         "직장",
-        "업무",
         "재직",
         "경력사항",
         "경력기술서",
+        "직무 경험",
+        "근무",
     ),
-    "education": ("education", "학력", "학위", "academic", "교육", "학교"),
-    "skills": ("skill", "skills", "기술", "스킬", "tech stack", "기술스택", "보유 기술", "역량"),
-    "projects": ("project", "projects", "프로젝트", "side project", "포트폴리오", "portfolio"),
-    "awards": ("award", "awards", "honor", "honors", "수상", "상훈"),
+    "education": ("education", "학력", "학위", "academic background", "교육", "학교", "학업"),
+    "skills": (
+        "skill",
+        "skills",
+        "기술",
+        "스킬",
+        "tech stack",
+        "technologies",
+        "기술스택",
+        "보유 기술",
+        "보유기술",
+        "toolbox",
+    ),
+    "projects": (
+        "project",
+        "projects",
+        "프로젝트",
+        "side project",
+        "포트폴리오",
+        "portfolio",
+        "open source",
+        "오픈소스",
+        "오픈 소스",
+    ),
+    "awards": ("award", "awards", "honor", "honors", "수상", "상훈", "수상 경력"),
     "publications": (
         "publication",
         "publications",
         "paper",
         "papers",
-        "patent",
-        "patents",
         "논문",
-        "특허",
         "출판",
         "저서",
+        "발표 논문",
     ),
     "certificates": (
         "certificate",
@@ -50,12 +71,54 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "자격증",
     ),
     "languages": ("language", "languages", "어학", "외국어"),
-    "interests": ("interest", "interests", "hobby", "hobbies", "관심", "취미"),
+    "interests": ("interest", "interests", "hobby", "hobbies", "관심", "취미", "관심사"),
     "volunteer": ("volunteer", "volunteering", "봉사"),
     "references": ("reference", "references", "추천인"),
-    "summary": ("about", "summary", "profile", "introduction", "소개", "자기소개", "요약"),
-    "contact": ("contact", "연락처", "contacts"),
+    "summary": (
+        "about",
+        "about me",
+        "summary",
+        "profile",
+        "introduction",
+        "소개",
+        "자기소개",
+        "요약",
+        "overview",
+    ),
+    "contact": (
+        "contact",
+        "연락처",
+        "contacts",
+        "인적 사항",
+        "인적사항",
+        "personal information",
+        "personal details",
+        "reach me",
+        "get in touch",
+        "find me",
+        "connect with me",
+    ),
 }
+#: What may follow a Korean section word in one token: 경력사항, 수상내역, 기술스택.
+KO_SUFFIXES = frozenset(
+    {
+        "",
+        "사항",
+        "내역",
+        "경험",
+        "활동",
+        "이력",
+        "스택",
+        "요약",
+        "및",
+        "정보",
+        "분야",
+        "상세",
+        "목록",
+    }
+)
+#: Headings longer than this are items, not sections.
+SECTION_MAX_CHARS = 40
 
 KEY_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("프로젝트 명", "프로젝트명", "project", "project name", "과제명"),
@@ -67,17 +130,31 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
         "client",
         "고객사",
     ),
-    "period": ("수행 기간", "수행기간", "기간", "period", "duration", "date", "dates", "일자"),
+    "period": (
+        "수행 기간",
+        "수행기간",
+        "기간",
+        "재직 기간",
+        "재직기간",
+        "근무 기간",
+        "period",
+        "duration",
+        "date",
+        "dates",
+        "일자",
+    ),
     "techStack": (
         "사용 기술 스택",
         "사용 기술",
         "기술 스택",
         "기술스택",
+        "기술",
         "tech stack",
         "stack",
         "technologies",
         "skills",
         "사용기술",
+        "tech",
     ),
     "summary": (
         "세부 사항",
@@ -88,46 +165,73 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
         "내용",
         "설명",
         "summary",
+        "업무",
+        "주요 업무",
     ),
-    "team": ("팀 구성", "팀구성", "team", "team size", "인원"),
-    "role": ("역할", "role", "담당", "담당 업무", "position"),
+    "highlights": ("성과", "주요 성과", "results", "achievements", "impact", "outcome"),
+    "team": ("팀 구성", "팀구성", "team", "team size", "인원", "팀"),
+    "role": ("역할", "role", "담당", "담당 업무"),
+    "position": ("직무", "직급", "직책", "position", "job title", "title"),
+    "company": ("소속", "회사", "회사명", "company", "employer", "organization"),
+    "person": ("이름", "성명", "name", "employee", "작성자", "author"),
+    "school": ("학교", "학교명", "school", "university", "institution", "대학교"),
+    "major": ("전공", "major", "field of study", "학과"),
+    "degree": ("학위", "degree"),
+    "graduation": ("졸업", "졸업일", "graduated", "graduation"),
+    "score": ("학점", "평점", "gpa"),
     "email": ("email", "e-mail", "mail", "이메일", "메일"),
-    "phone": ("phone", "mobile", "tel", "cell", "전화", "휴대폰", "연락처", "핸드폰"),
-    "url": ("homepage", "website", "web", "blog", "블로그", "홈페이지", "site"),
+    "phone": (
+        "phone",
+        "mobile",
+        "tel",
+        "cell",
+        "전화",
+        "휴대폰",
+        "연락처",
+        "핸드폰",
+        "연락",
+        "contact",
+    ),
+    "url": ("homepage", "website", "web", "blog", "블로그", "홈페이지", "site", "portfolio"),
     "github": ("github", "깃허브"),
     "linkedin": ("linkedin", "링크드인"),
     "location": ("address", "location", "주소", "거주지"),
 }
-
-KEY_LINE = re.compile(
-    r"^\s*(?:\*\*)?([^:：*\[\]<>/]{1,30}?)(?:\*\*)?\s*[:：](?!//)\s*(?:\*\*)?\s*(.*)$"
+#: Words of a role: a short line holding one is the person's headline.
+ROLE_WORDS = re.compile(
+    r"(?<![a-z])(engineer|developer|designer|programmer|manager|researcher|scientist|analyst"
+    r"|architect|consultant|marketer|lead|director|administrator|tester|specialist|sre"
+    r"|devops|fellow|professor|lecturer|postdoc|intern|assistant|associate|officer)s?(?![a-z])|(엔지니어|개발자|디자이너|마케터|연구원|기획자|관리자|리드|컨설턴트"
+    r"|퍼블리셔|아키텍트|분석가|과학자|인턴|교수|팀장|실장|(?<![A-Za-z])(?:PM|PO)(?![A-Za-z]))",
+    re.IGNORECASE,
 )
-KRAMDOWN_ATTRS = re.compile(r"\{:[^}]*\}")
+#: A place on a contact line: "서울 성동구", "경기 성남시", "Lisbon, Portugal", "Toronto, ON".
+LOCATION = re.compile(
+    r"^(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)"
+    r"[가-힣]*(?:\s+[가-힣]+[시군구동읍면])*"
+    r"|[A-Z][a-zA-Z.\- ]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
+    r"|[A-Z][a-z]+\s*/\s*remote|remote)$"
+)
+KEY_LINE = re.compile(
+    r"^\s*(?:[*_]{1,2})?([^:：*_\[\]<>/]{1,30}?)(?:[*_]{1,2})?\s*[:：](?!//)\s*(?:[*_]{1,2}(?=\s|$))?\s*(.*)$"
+)
+KRAMDOWN_ATTRS = re.compile(r"\{:[^}\n]*\}")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 TAG = re.compile(r"<[^>]+>")
+#: Pictures that are no photo of the person: badges, statistics cards, counters.
+BADGE = re.compile(r"shields\.io|badge|readme-stats|vercel\.app|visitor|hits|\.svg\b", re.I)
 IMG_SRC = re.compile(r"<img[^>]*\ssrc=[\"']([^\"']+)[\"']", re.IGNORECASE)
 MD_IMG = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
 URL = re.compile(r"https?://[^\s)>\]]+")
-DATE_RANGE = re.compile(
-    r"(\d{4}\s*[.\-/년]\s*\d{0,2}\s*[.월]?\s*(?:\d{1,2}\s*[.일]?)?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
-    r"|(?<!\d)\d{4}(?!\d))"
-    r"\s*(?:~|–|—|-|to)\s*"
-    r"(\d{4}\s*[.\-/년]\s*\d{0,2}\s*[.월]?\s*(?:\d{1,2}\s*[.일]?)?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
-    r"|(?<!\d)\d{4}(?!\d)"
-    r"|present|current|now|현재|재직\s*중|진행\s*중)?",
-    re.IGNORECASE,
-)
-SINGLE_DATE_FIELD = {"awards": "date", "certificates": "date", "publications": "releaseDate"}
-SINGLE_DATE = re.compile(r"^\[?\s*(\d{4}(?:\s*[.\-/]\s*\d{1,2}){0,2}\.?)\s*\]?\s*(.*)$")
+#: A mark some write before a line instead of a list's bullet: "■ 회사 (2018 ~ 2020)".
+GLYPH = re.compile(r"^\s*[■□●○◆◇▶▷►•◦※▪▫◎★☆✔✓➤➢]+\s*")
 
 
 def plain(text: str) -> str:
     """Heading or key text without Markdown marks, emoji and HTML, for matching."""
-    text = KRAMDOWN_ATTRS.sub("", TAG.sub("", text))
+    text = GLYPH.sub("", KRAMDOWN_ATTRS.sub("", TAG.sub("", text)))
     text = EMOJI.sub("", text)
     text = re.sub(r"[*_`#>\[\]()]", "", text)
     return " ".join(text.split()).strip(" :：-–—|·")
@@ -135,22 +239,60 @@ def plain(text: str) -> str:
 
 def title_text(text: str) -> str:
     """A heading as text to keep: marks, emoji and tags gone, brackets and words kept."""
-    text = KRAMDOWN_ATTRS.sub("", TAG.sub("", text))
+    text = GLYPH.sub("", KRAMDOWN_ATTRS.sub("", TAG.sub("", text)))
     text = EMOJI.sub("", text)
     text = re.sub(r"\*\*|__|`|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\s#+\s*$", "", text)
     return " ".join(text.split()).strip()
 
 
+@cache
 def section_kind(title: str) -> str | None:
-    words = plain(title).lower()
-    compact = words.replace(" ", "")
+    """The standard section a heading names ("경력 사항", "Work Experience", "기술
+    스택", "Education 학력"), or None; an item's heading ("서울대학교 …", "Network
+    Engineer") names none. English words count whole, the last one deciding ("Professional
+    Summary" is a summary); a Korean word counts as a whole token or with a suffix such
+    as 사항, 내역."""
+    text = plain(title).lower()
+    if not text or len(text) > SECTION_MAX_CHARS or re.search(r"\d{4}", text):
+        return None  # long, or dated: an item's heading
+    if re.search(r"[:：]\s*\S", text):
+        return None  # "Project: Workflow Builder": an item named after a colon
+    tokens = [t for t in re.split(r"[\s/·|&,()\[\]+:-]+", text) if t]
+    if len(tokens) > 6:
+        return None
+    korean_head = _korean_head(text, tokens)
+    best: tuple[int, str] | None = None
     for kind, names in SECTION_WORDS.items():
         for name in names:
-            if name in words or name.replace(" ", "") in compact:
-                return kind
-    return None
+            if re.search(r"[a-z]", name):
+                for match in re.finditer(rf"(?<![a-z]){re.escape(name)}(?![a-z])", text):
+                    if best is None or match.start() > best[0]:
+                        best = (match.start(), kind)
+                continue
+            word = name.replace(" ", "")
+            candidates = [*tokens, text.replace(" ", "")]
+            if korean_head is not None:  # "교육 이수", "기술 블로그": the last word decides
+                whole = text.replace(" ", "")
+                head = korean_head.startswith(word) and korean_head[len(word) :] in KO_SUFFIXES
+                if not head and not (" " in name and whole.endswith(word)):
+                    continue
+            if any(t.startswith(word) and t[len(word) :] in KO_SUFFIXES for t in candidates):
+                at = text.find(name.split()[0])
+                if best is None or at > best[0]:
+                    best = (max(at, 0), kind)
+    return best[1] if best else None
 
 
+def _korean_head(text: str, tokens: list[str]) -> str | None:
+    """The head noun of a Korean heading of several words (its last word that is no
+    suffix such as 사항), when it is Korean; None for one word or an English head."""
+    words = [t for t in tokens if t not in KO_SUFFIXES]
+    if len(words) < 2 or not re.fullmatch(r"[가-힣 ]+", text):
+        return None
+    return words[-1]
+
+
+@cache
 def key_kind(key: str) -> str | None:
     key = plain(key).lower()
     for kind, names in KEY_ALIASES.items():
@@ -159,16 +301,97 @@ def key_kind(key: str) -> str | None:
     return None
 
 
-def find_period(text: str) -> tuple[str | None, str | None, str]:
-    """(start, end, text without the period) if the text holds a date range."""
-    for match in DATE_RANGE.finditer(text):
-        if not match.group(2) and not re.search(r"~|–|—|\bto\b", match.group(0)):
-            continue
-        try:
-            start, end = parse_period(f"{match.group(1)} ~ {match.group(2) or 'present'}")
-        except DateParseError:
-            continue
-        rest = (text[: match.start()] + text[match.end() :]).strip()
-        rest = re.sub(r"\(\s*\)|\[\s*\]", "", rest).strip(" ,|·-–—()[]")
-        return start.iso(), end.iso() if end else None, rest
-    return None, None, text
+# --- what a heading says about its content (checked before SECTION_WORDS) ----------------
+
+#: Headings whose content is private: interview preparation, goals, drafts, memos.
+NOTES_WORDS = (
+    "면접",
+    "interview",
+    "예상 질문",
+    "예상질문",
+    "expected question",
+    "회고",
+    "retrospective",
+    "피드백",
+    "feedback",
+    "초안",
+    "draft",
+    "메모",
+    "memo",
+    "private",
+    "개인 노트",
+    "비공개",
+    "자기 평가",
+    "self-assessment",
+    "self assessment",
+    "역질문",
+    "questions to ask",
+    "questions they may ask",
+    "채용과정",
+    "채용 과정",
+    "hiring process",
+)
+#: Headings of dated lists that are not citations: patents, standards.
+DATED_WORDS = ("특허", "patent", "patents", "표준", "standard", "standards", "출원", "등록 특허")
+#: Headings of key results: printed as a table.
+KPI_WORDS = ("kpi", "지표", "metric", "metrics", "성과 지표", "key result", "key results")
+#: Words of a document's title that say what kind of document it is.
+DOC_KINDS: dict[str, tuple[str, ...]] = {
+    "interview": ("면접", "interview"),
+    "review": ("performance", "성과", "평가", "review", "리뷰", "인사고과", "회고"),
+    "career": ("경력기술서", "경력 기술서", "career description", "project description"),
+}
+#: Words of a title that name the document, not the person.
+DOC_WORDS = (
+    "이력서",
+    "경력기술서",
+    "경력 기술서",
+    "자기소개서",
+    "resume",
+    "résumé",
+    "curriculum vitae",
+    "cv",
+    "portfolio",
+    "포트폴리오",
+    "unofficial",
+    "details",
+    "official",
+    "preparation",
+    "notes",
+    "note",
+    "준비",
+    "노트",
+)
+
+
+@cache
+def has_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``: Latin words whole, Korean ones anywhere."""
+    low = plain(text).lower()
+    for word in words:
+        if re.search(r"[a-z]", word):
+            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low):
+                return True
+        elif word in low or word.replace(" ", "") in low.replace(" ", ""):
+            return True
+    return False
+
+
+CONTACT_KEYS = frozenset({"email", "phone", "url", "github", "linkedin", "location"})
+
+
+def is_contact(line: str) -> bool:
+    """A contact line: "- mobile : +82 10-…", an e-mail, a phone number, a lone link."""
+    line = KRAMDOWN_ATTRS.sub("", line).strip()
+    match = KEY_LINE.match(line)
+    if match and key_kind(match.group(1)) in CONTACT_KEYS:
+        return True
+    text = plain(line)
+    return bool(EMAIL.search(text) or PHONE.fullmatch(text) or URL.fullmatch(text.strip("<>")))
+
+
+#: The end of a sentence ("… the team.", "…했습니다."), not of an abbreviation ("M.A.").
+SENTENCE = re.compile(r"[a-z가-힣]{2,}[.!?。](\s|$)")
+
+#: A line that is only bold text: a headline in the profile.
+BOLD_LINE = re.compile(r"(?:\*\*|__)[^*_\n]+(?:\*\*|__)")

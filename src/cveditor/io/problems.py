@@ -77,9 +77,7 @@ def find_problems(resume: Resume, text: str = "") -> list[Problem]:
             )
         )
     if text:
-        found = [
-            p if p.line is not None else _with_line(p, _line(text, p.steps)) for p in found
-        ]
+        found = [p if p.line is not None else _with_line(p, _line(text, p.steps)) for p in found]
     return sorted(found, key=lambda p: (p.line or 0, p.field))
 
 
@@ -104,9 +102,7 @@ def _walk(node: Any, steps: FileSteps, path: tuple, found: list[Problem]) -> Non
     for key, kept in node._kept.items():
         if getattr(node, names[key]) != node.default_of(names[key]):
             continue  # the user has set this field since: the kept value will not be saved
-        found.append(
-            Problem("unread", (*steps, key), (*path, names[key]), kept.why, kept.value)
-        )
+        found.append(Problem("unread", (*steps, key), (*path, names[key]), kept.why, kept.value))
     for name, old in node._legacy.items():
         info = type(node).model_fields[name]
         found.append(

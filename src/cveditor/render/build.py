@@ -171,6 +171,25 @@ def shareable_photo(
     return photo_data_uri(picture), ""
 
 
+def printed_view(resume: Resume, theme: Theme) -> Resume:
+    """The résumé as ``theme`` prints it: in the theme's own language when its
+    theme.toml sets ``[options] locale`` (dates, "(continued)", standard headings and
+    labels), else as it is. A shallow copy; the résumé itself is never changed."""
+    if not theme.locale or theme.locale == resume.layout.locale:
+        return resume
+    view = resume.model_copy()
+    view.cv = resume.cv.model_copy(
+        update={"layout": resume.layout.model_copy(update={"locale": theme.locale})}
+    )
+    return view
+
+
+def continued_label(resume: Resume, theme: Theme) -> str:
+    """What marks an item's head repeated at the top of the next page, in the language
+    the theme prints in."""
+    return CONTINUED_LABEL[theme.locale or resume.layout.locale]
+
+
 def render_resume(
     resume: Resume,
     *,
@@ -206,10 +225,11 @@ def _render(
     tightening: Tightening | None,
 ) -> RenderedResume:
     kwargs = {"theme": theme, "today": today, "photo": photo is not None}
-    html = render_html(resume, **kwargs, tightening=tightening)
+    printed = printed_view(resume, theme)
+    html = render_html(printed, **kwargs, tightening=tightening)
     aside_html = ""
     if theme.aside is not None:
-        aside_html = render_html(resume, **kwargs, part="aside", tightening=tightening)
+        aside_html = render_html(printed, **kwargs, part="aside", tightening=tightening)
     style = resolve_style(resume, theme, tightening)
     font = document_font(resume.layout.fontFamily or theme.font, style.font_size)
     layout = resume.layout
@@ -222,7 +242,7 @@ def _render(
         images={PHOTO_RESOURCE: photo} if photo is not None else None,
         line_height=style.line_height,
         accent=style.accent,
-        continued_label=CONTINUED_LABEL[layout.locale],
+        continued_label=continued_label(resume, theme),
         aside_html=aside_html,
         aside=theme.aside,
     )

@@ -26,7 +26,15 @@ from PySide6.QtGui import (
 
 from ..task import checkpoint
 from .anchors import attach_names, share_names
-from .paginate import PaginationReport, find_markers, galley, lay_out, paginate
+from .paginate import (
+    NO_LAYOUT,
+    PaginationReport,
+    find_markers,
+    galley,
+    lay_out,
+    lay_out_anew,
+    paginate,
+)
 from .reading import read_html
 from .typeset import Stroke, apply_rhythm, overhangs, settle_tabs, strokes
 
@@ -59,6 +67,11 @@ class Column:
         doc.setIndentWidth(14)
         doc.setDefaultFont(font)
         doc.setUndoRedoEnabled(False)
+        # A new document's page size is (-1, -1), which Qt takes as "lay out without
+        # wrapping": every edit while reading and typesetting was laid out again, from
+        # the edit to the end, under Python's lock. A null size means "not yet": nothing
+        # is laid out until the galley's size is set below (trap 27).
+        doc.setPageSize(NO_LAYOUT)
         for name, image in (images or {}).items():  # only these: nothing else is loaded
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         doc.documentLayout().setPaintDevice(device)
@@ -75,8 +88,7 @@ class Column:
         doc.setPageSize(galley(size.width()))
         lay_out(doc)
         if settle_tabs(doc):
-            doc.markContentsDirty(0, doc.characterCount())
-            lay_out(doc)
+            lay_out_anew(doc)
         self.report: PaginationReport = paginate(
             doc, size, new_page_sections, continued_label, self.names
         )

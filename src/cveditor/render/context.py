@@ -7,13 +7,15 @@ gone, dates are formatted for the locale, Markdown is already safe HTML.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from markupsafe import Markup
 
 from ..model.base import HideableItem
-from ..model.layout import Layout
+from ..model.layout import PAPER_SIZES_MM, Layout
 from ..model.resume import (
     Basics,
     CustomSection,
@@ -61,6 +63,55 @@ SECTION_KIND = {
 }
 
 
+MM_TO_PT = 72.0 / 25.4
+
+#: One top-level block of the HTML markdown.py writes: a paragraph or a table (lists
+#: and quotes are paragraphs there, never nested tags).
+_BLOCK = re.compile(r"<p[ >].*?</p>\n?|<table[ >].*?</table>\n?|<hr[^>]*>\n?", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_blocks(html: Markup) -> list[Markup]:
+    """A field's HTML cut into its top-level blocks, so a theme can put them in rows of
+    their own (the 이력서 form's rows are where its pages may break); the whole as one
+    block if the cut would lose anything."""
+    blocks = _BLOCK.findall(str(html))
+    if "".join(blocks).split() != str(html).split():
+        return [html] if str(html).strip() else []
+    return [Markup(block) for block in blocks]
+
+
+def _ems(text: str) -> float:
+    """The width of ``text`` in em, roughly: Hangul and Han a full em, the rest about
+    half (a theme's estimate of an item's height, not a measurement)."""
+    wide = sum(1 for c in text if "\u1100" <= c <= "\u11ff" or "\u2e80" <= c <= "\ud7a3")
+    return wide + 0.55 * (len(text) - wide)
+
+
+def _lines(html: str, width_em: float) -> float:
+    """How many lines a piece of HTML takes in a column ``width_em`` wide, roughly."""
+    blocks = _BLOCK.findall(html) or ([html] if html.strip() else [])
+    total = 0.0
+    for block in blocks:
+        text = " ".join(_TAG.sub(" ", block).split())
+        total += max(1, math.ceil(_ems(text) / max(width_em, 1.0))) + 0.2  # + its space
+    return total
+
+
+@dataclass
+class PageView:
+    """The page body a theme lays out on, in points (the paper less the margins)."""
+
+    width: float
+    height: float
+
+
+def _page(layout: Layout) -> PageView:
+    width, height = PAPER_SIZES_MM[layout.paper]
+    m = layout.margins
+    return PageView((width - m.left - m.right) * MM_TO_PT, (height - m.top - m.bottom) * MM_TO_PT)
+
+
 @dataclass
 class EntryView:
     """One item: a job, a degree, an award, a project within a job."""
@@ -77,6 +128,23 @@ class EntryView:
     tags: list[str] = field(default_factory=list)
     details: list[tuple[str, str]] = field(default_factory=list)
     projects: list[EntryView] = field(default_factory=list)
+
+    @property
+    def summary_blocks(self) -> list[Markup]:
+        """The summary's top-level blocks (paragraphs, list items, tables)."""
+        return html_blocks(self.summary)
+
+    def lines(self, width_em: float) -> float:
+        """About how many lines the item prints in a column ``width_em`` wide (its
+        projects a little narrower): a theme's estimate of its height, to choose a
+        layout by (the 이력서 form writes a long item as several rows)."""
+        head = " ".join(p for p in (self.org, self.location) if p)
+        total = _lines(f"<p>{self.title} {self.period}</p>", width_em) + bool(head)
+        total += bool(self.note) + _lines(str(self.summary), width_em)
+        total += sum(_lines(f"<p>• {h}</p>", width_em - 1.5) for h in self.highlights)
+        total += len(self.details) + bool(self.tags)
+        total += sum(p.lines(width_em - 1.5) + 0.5 for p in self.projects)
+        return total
 
 
 @dataclass
@@ -350,5 +418,10 @@ def build_context(resume: Resume, today: date) -> dict[str, object]:
         "sections": [builder.section(sid) for sid in printed_sections(resume)],
         "locale": builder.locale,
         "labels": builder.labels,
+        # the heading a theme prints over the summary, in both languages when the
+        # résumé asks for bilingual headings ("자기소개 Summary"), like every section's
+        "summary_title": resume.layout.printed_title("summary"),
+        "bilingual": resume.layout.bilingualHeadings,
+        "page": _page(resume.layout),
         "today": today,
     }

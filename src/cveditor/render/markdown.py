@@ -4,7 +4,10 @@ Raw HTML is off (tags show as text), links are kept only for http(s), mailto and
 and images are never loaded: their alt text is shown instead.
 
 Blocks are printed the way a field's text belongs under a theme's headings: a heading
-is a bold paragraph at body size (never Qt's huge <h1>), list items are paragraphs
+is a paragraph of class ``md-h1``/``md-h2``/``md-h3`` (never Qt's huge <h1>), which
+the themes' CSS (``base_css`` in the shared macros) sets below the section headings,
+each level smaller or lighter than the one above; a table's cells are padded apart, so
+a reader of the PDF gets a space between two cells, never "ab"; list items are paragraphs
 that start with a text marker and a real space ("• ", "3. "; Qt's own list markers
 are drawn, not written, so a reader of the PDF never sees them), and code is a
 monospace paragraph that wraps (a <pre> never wraps and, in a table cell, widens the
@@ -245,19 +248,20 @@ def _open_item(env: EnvType) -> str:
     return ""
 
 
-def _open_block(env: EnvType, style: str = "") -> str:
+def _open_block(env: EnvType, style: str = "", cls: str = "") -> str:
     """A paragraph in the current column, with the pending item marker if any."""
     columns = _columns(env)
+    attributes = f' class="{cls}"' if cls else ""
     if not columns:
-        return f'<p style="{style}">' if style else "<p>"
+        return f'<p{attributes} style="{style}">' if style else f"<p{attributes}>"
     column = columns[-1]
     style += f"margin-left: {column.text_left}px;"
     if column.tight:
         style += " margin-bottom: 1px;"
     marker = env.pop("cv_marker", None)
     if marker is None:
-        return f'<p style="{style}">'
-    return f'<p style="{style} text-indent: -{column.hang}px;">{marker} '
+        return f'<p{attributes} style="{style}">'
+    return f'<p{attributes} style="{style} text-indent: -{column.hang}px;">{marker} '
 
 
 def _flush_marker(env: EnvType) -> str:
@@ -320,13 +324,47 @@ def _rule_paragraph_close(_self, _tokens, _idx, _options, _env: EnvType) -> str:
     return "</p>\n"
 
 
-def _rule_heading_open(_self, _tokens, _idx, _options, env: EnvType) -> str:
-    """Below a theme's section headings: bold at body size, a little air above."""
-    return _open_block(env, "margin-top: 6px; margin-bottom: 2px; ") + "<b>"
+#: Heading levels a field distinguishes; #### and deeper print as ###.
+HEADING_LEVELS = 3
 
 
-def _rule_heading_close(_self, _tokens, _idx, _options, _env: EnvType) -> str:
-    return "</b></p>\n"
+def _heading_level(token: Token) -> int:
+    return min(int(token.tag[1:]), HEADING_LEVELS)
+
+
+def _rule_heading_open(_self, tokens: list[Token], idx: int, _options, env: EnvType) -> str:
+    """Below a theme's section headings, by level (class md-h1…md-h3, sized by the
+    theme's CSS): # and ## bold, ### lighter; a little air above."""
+    level = _heading_level(tokens[idx])
+    block = _open_block(env, "margin-top: 6px; margin-bottom: 2px; ", f"md-h{level}")
+    return block + ("<b>" if level < HEADING_LEVELS else "")
+
+
+def _rule_heading_close(_self, tokens: list[Token], idx: int, _options, _env: EnvType) -> str:
+    return ("</b>" if _heading_level(tokens[idx]) < HEADING_LEVELS else "") + "</p>\n"
+
+
+#: Space (px) between two cells of a Markdown table: a reader of the PDF sees a gap
+#: there and reads a space ("a b"), where touching cells read as one word ("ab").
+CELL_GAP = 8
+
+
+def _rule_table_open(_self, _tokens, _idx, _options, env: EnvType) -> str:
+    """Qt's own table, in the current column, its cells padded apart."""
+    style = f"margin-left: {_current_left(env)}px; margin-top: 2px; margin-bottom: 4px;"
+    return f'{_flush_marker(env)}<table cellspacing="0" cellpadding="1" style="{style}">\n'
+
+
+def _rule_cell_open(_self, tokens: list[Token], idx: int, _options, _env: EnvType) -> str:
+    """A cell (a header cell bold) with room after it; its alignment kept."""
+    token = tokens[idx]
+    align = (token.attrGet("style") or "").replace(":", ": ")
+    style = f"padding-right: {CELL_GAP}px; {align}".strip()
+    return f'<td style="{style}">' + ("<b>" if token.type == "th_open" else "")
+
+
+def _rule_cell_close(_self, tokens: list[Token], idx: int, _options, _env: EnvType) -> str:
+    return ("</b>" if tokens[idx].type == "th_close" else "") + "</td>\n"
 
 
 def _rule_code_block(_self, tokens: list[Token], idx: int, _options, env: EnvType) -> str:
@@ -359,7 +397,11 @@ _RULES = {
     "fence": _rule_code_block,
     "code_block": _rule_code_block,
     "code_inline": _rule_code_inline,
-    "table_open": _rule_block_in_item,
+    "table_open": _rule_table_open,
+    "th_open": _rule_cell_open,
+    "td_open": _rule_cell_open,
+    "th_close": _rule_cell_close,
+    "td_close": _rule_cell_close,
     "hr": _rule_block_in_item,
 }
 

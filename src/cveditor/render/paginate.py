@@ -50,6 +50,10 @@ _FIXED = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 EPSILON = 0.01  # points; a position this close to a page edge belongs to the next page
 FIT_SLACK = 0.5  # points a page is taken to be shorter: Qt rounds to 1/64 pt here and there
 LAYOUT_STEP = 200  # blocks laid out between two checkpoints (about 20 ms)
+#: The page size under which Qt lays nothing out: edits only forget the changed blocks'
+#: lines. ``QSizeF()`` is (-1, -1), which Qt reads as "lay out without wrapping", and
+#: then lays out again from each edit on, under Python's lock (trap 27).
+NO_LAYOUT = QSizeF(0, 0)
 SHORT_ITEM = 1 / 3  # of a page: an item shorter than this moves whole
 MIN_LINES = 2  # lines a split paragraph leaves on each page; lines kept with a heading
 CONTINUED = "cv-cont"  # anchor of a repeated item head at the top of a page
@@ -265,16 +269,35 @@ class Flow:
                 if current is not None:
                     current.end = index
                 current = None
-                if marker.level == 1 and box.block is not None:
-                    title = box.block.text().split("\t")[0].strip()
-                    current = Item(index, index + 1, title, marker)
+                if marker.level == 1:
+                    current = Item(index, index + 1, _item_title(box), marker)
                     self.items.append(current)
             if current is not None:
                 box.item = len(self.items) - 1
                 current.end = index + 1
 
+    def continues_row_item(self, box: Box) -> bool:
+        """Whether ``box`` is a later row of an item written as rows (the 이력서 form:
+        a long job, a row for its head and one for each group of bullets or projects)."""
+        if box.frame is None or box.item < 0:
+            return False
+        return self.boxes[self.items[box.item].first] is not box
+
     def extent(self, first: int, end: int) -> float:
         return self.boxes[end - 1].bottom - self.boxes[first].top
+
+
+def _item_title(box: Box) -> str:
+    """What a repeated head says: the first line of the item's head (for a row, of its
+    last cell, the period or label being in the first)."""
+    if box.block is not None:
+        text = box.block.text()
+    elif isinstance(box.frame, QTextTable):
+        cell = box.frame.cellAt(0, box.frame.columns() - 1)
+        text = cell.firstCursorPosition().block().text()
+    else:
+        return ""
+    return text.split("\u2028")[0].split("\t")[0].strip()
 
 
 def _legal(flow: Flow, page: float) -> tuple[list[Point], list[Point]]:
@@ -365,11 +388,7 @@ def decide(
     """The pages: where each starts, walking the flow once."""
     allowed, every = _legal(flow, page)
     # A break already there (put by an earlier round or by the theme) is a page start.
-    forced = [
-        p
-        for p in every
-        if p.line == 0 and p.box and _forced(flow.boxes[p.box], new_page)
-    ]
+    forced = [p for p in every if p.line == 0 and p.box and _forced(flow.boxes[p.box], new_page)]
     allowed_ends = [p.end for p in allowed]
     every_ends = [p.end for p in every]
     end_of_flow = max((b.bottom for b in flow.boxes), default=0.0)
@@ -407,7 +426,9 @@ def _repeated_height(flow: Flow, point: Point, header_height: float) -> float:
     box = flow.boxes[point.box]
     if box.header >= 0 and point.line == 0:
         head = flow.boxes[box.header]
-        return head.bottom - head.top
+        height = head.bottom - head.top
+        # a row continuing an item gets a row naming it: one line, as the header row
+        return 2 * height if flow.continues_row_item(box) else height
     if box.item < 0 or box.continued:
         return 0.0
     item = flow.items[box.item]
@@ -549,15 +570,40 @@ def _insert_head(block: QTextBlock, item: Item, label: str) -> None:
     QTextCursor(rest).setBlockFormat(rest_format)
     rest.setUserState(head.userState())  # the block's mark stays with its text
     head.setUserState(-1)
-    writer = QTextCursor(head)
-    title = QTextCharFormat()
-    title.setFontWeight(700)
-    title.setAnchor(True)
-    title.setAnchorNames([CONTINUED])
-    writer.insertText(item.title, title)
+    _write_continued(QTextCursor(head), item.title, label)
+
+
+def _write_continued(writer: QTextCursor, title: str, label: str) -> None:
+    """A repeated head's text: the title in bold, marked as continued, and the label."""
+    bold = QTextCharFormat()
+    bold.setFontWeight(700)
+    bold.setAnchor(True)
+    bold.setAnchorNames([CONTINUED])
+    writer.insertText(title, bold)
     muted = QTextCharFormat()
     muted.setForeground(QColor("#777777"))
     writer.insertText(f" {label}", muted)
+
+
+def _continued_row(head: Box, row: QTextFrame, item: Item, label: str) -> QTextFrame:
+    """A row naming the item, marked as continued, put right before ``row`` (which opens
+    a page): the cells formatted as the item's first row's (its borders, the period
+    column's width), the period cell empty."""
+    assert isinstance(head.frame, QTextTable) and isinstance(row, QTextTable)
+    first = head.frame
+    doc = row.document()
+    cursor = QTextCursor(doc)
+    cursor.setPosition(row.firstPosition() - 1)
+    cursor.insertBlock()
+    cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+    table_format = first.format()
+    table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    table_format.setTopMargin(0)
+    table = cursor.insertTable(1, first.columns(), table_format)
+    for column in range(first.columns()):
+        table.cellAt(0, column).setFormat(first.cellAt(0, column).format())
+    _write_continued(table.cellAt(0, first.columns() - 1).firstCursorPosition(), item.title, label)
+    return table
 
 
 def _first_line(box: Box) -> float:
@@ -621,7 +667,10 @@ def _apply(flow: Flow, pages: list[_Page], label: str) -> tuple[int, int]:
             if box.header >= 0 and pages[index].header > 0:
                 header = flow.boxes[box.header].frame
                 assert header is not None
-                _break_frame(_copy_table_before(header, box.frame))
+                before = box.frame
+                if item is not None and flow.continues_row_item(box):
+                    before = _continued_row(flow.boxes[item.first], box.frame, item, label)
+                _break_frame(_copy_table_before(header, before))
                 heads += 1
             else:
                 _break_frame(box.frame)
@@ -693,34 +742,36 @@ def paginate(
     new_page = {f"cv-h-{sid}" for sid in new_page_sections}
     flow = Flow(doc, page_size.height(), names or [])
     pages = decide(flow, page_size.height(), new_page, _header_height(doc), report)
-    # Without a page size Qt's layout ignores edits (it only forgets the changed
+    # With a null page size Qt's layout ignores edits (it only forgets the changed
     # blocks' lines); setting the size back lays everything out anew, lazily, so
     # lay_out() can do it in steps, each holding Python's lock only briefly.
-    doc.setPageSize(QSizeF())
+    doc.setPageSize(NO_LAYOUT)
     report.breaks, report.continued = _apply(flow, pages, continued_label)
     doc.setPageSize(page_size)
     lay_out(doc)
     for _ in range(MAX_REPAIRS):  # each pass reads a laid-out document: lay out after it
         broken = _break_straddling_lines(doc, page_size, names or [])
         if broken:
-            _lay_out_anew(doc)
+            lay_out_anew(doc)
         unbroken = _unbreak_after_blank_pages(doc, page_size.height(), names or [])
         if unbroken:
-            _lay_out_anew(doc)
+            lay_out_anew(doc)
         if not broken and not unbroken:
             break
         report.rounds += 1
     return report
 
 
-def _lay_out_anew(doc: QTextDocument) -> None:
+def lay_out_anew(doc: QTextDocument) -> None:
     """After edits: Qt lays out again lazily and once left blocks between two changes
-    without lines (they vanished from the page), so everything is marked changed."""
+    without lines (they vanished from the page), so everything is marked changed.
+    Marking a long document changed would lay all of it out in one call (seconds
+    under Python's lock), so there the page size is taken away and set again."""
     if doc.characterCount() < LARGE_DOCUMENT:
         doc.markContentsDirty(0, doc.characterCount())
     else:  # the page size set again lays out anew, in steps (see paginate)
         size = doc.pageSize()
-        doc.setPageSize(QSizeF())
+        doc.setPageSize(NO_LAYOUT)
         doc.setPageSize(size)
     lay_out(doc, "Placing page breaks")
 
@@ -743,7 +794,9 @@ def _break_straddling_lines(doc: QTextDocument, size: QSizeF, names: list[str]) 
             if end > page_end + FIT_SLACK and top < page_end - FIT_SLACK:
                 late.append((box, line))
                 break
-    doc.setPageSize(QSizeF())
+    if not late:  # the page size taken away and set again would undo the layout
+        return 0
+    doc.setPageSize(NO_LAYOUT)
     for box, line in reversed(late):
         assert box.block is not None
         target = _split_block(box.block, box.line_starts[line]) if line else box.block

@@ -110,6 +110,9 @@ class Theme:
     fit: FitBounds = field(default_factory=FitBounds)
     options: dict[str, object] = field(default_factory=dict)
     problem: str = ""  # set when this theme stands in for one that cannot be used
+    #: ``[options] locale``: the language of the theme's dates and "(continued)" label
+    #: (and standard headings) whatever the résumé's; "" follows the résumé.
+    locale: str = ""
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,21 @@ def _accent(options: dict, spec: Path) -> str:
     return value
 
 
+#: Languages a theme may set with ``[options] locale`` (those of render/formatting.py).
+LOCALES = ("ko", "en")
+
+
+def _locale(options: dict, spec: Path) -> str:
+    value = options.get("locale", "")
+    if value == "" or value in LOCALES:
+        return str(value)
+    raise ResumeFileError(
+        f"locale must be one of {', '.join(LOCALES)} (or left out), not {value!r}",
+        file=spec,
+        field="options.locale",
+    )
+
+
 def _template(data: dict, folder: Path, real: Path, spec: Path, builtin: bool) -> str:
     """The template's name: a relative path to a file inside the theme folder."""
     name = _text(data, "template", "resume.html.j2", spec)
@@ -332,6 +350,7 @@ def _read_theme(folder: Path, builtin: bool) -> Theme:
         aside=_aside(data, spec),
         fit=_fit(options, spec, _font_size(options, spec)),
         options=dict(options),
+        locale=_locale(options, spec),
     )
 
 

@@ -73,8 +73,14 @@ def _after_table(block: QTextBlock) -> bool:
 #: Hangul, CJK ideographs, kana, full-width forms: what a Latin-first stack leaves to a
 #: fallback font.
 _WIDE = "\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef"
-#: Such words, the single spaces between them and the spaces around them.
-_WIDE_WORDS = re.compile(f"[ \u00a0]?[{_WIDE}]+(?:[ \u00a0][{_WIDE}]+)*[ \u00a0]?")
+#: A word holding such a character with the digits and marks around it ("경력", "8년",
+#: "부산,"; a Latin word keeps its own font), then more such words each after one space,
+#: and the spaces around them: drawn by one font, they are one run, so the spaces
+#: between them stay inside it (a space at a run's edge is an item of its own in pdf.js,
+#: and a parser glues its neighbours: "분야에서8년", "부산,해운대구").
+_TOKEN = f"[^\\sA-Za-z]*[{_WIDE}][^\\sA-Za-z]*"
+_WIDE_WORDS = re.compile(f"[ \u00a0]?{_TOKEN}(?:[ \u00a0]{_TOKEN})*[ \u00a0]?")
+_WIDE_CHAR = re.compile(f"[{_WIDE}]")
 
 
 @lru_cache(maxsize=256)
@@ -107,7 +113,9 @@ def _keep_spaces_with_words(doc: QTextDocument, block: QTextBlock) -> None:
                 first -= 1
         if text[end - 1] in " \u00a0" and format_at(end - 1) != format_at(end - 2):
             end -= 1
-        word = first + (text[first] in " \u00a0")
+        wide = _WIDE_CHAR.search(text, first)
+        assert wide is not None  # every match holds one
+        word = wide.start()
         families = format_at(word).fontFamilies() or default
         skip = 0
         while skip < len(families) - 1 and not _has(families[skip], ord(text[word])):

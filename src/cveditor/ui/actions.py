@@ -63,8 +63,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                toolbar=True, tip="Start an empty résumé"),
     ActionSpec("open", "&Open…", "files.open", menu="file", keys=(Std.Open,), icon="open",
                toolbar=True, tip="Open a résumé: JSON Resume, Markdown, or a PDF from cveditor"),
-    ActionSpec("import", "&Import…", "files.import_file", menu="file", keys=("Ctrl+I",),
-               icon="import", tip="Read Markdown, plain JSON Resume or our PDF as a new résumé"),
+    ActionSpec("import", "&Import…", "files.import_with_review", menu="file", keys=("Ctrl+I",),
+               icon="import", tip="Read Markdown (reviewed: as a new résumé or into this one), "
+               "plain JSON Resume or our PDF"),
     ActionSpec("save", "&Save", "files.save", menu="file", keys=(Std.Save,), icon="save",
                toolbar=True, group=1),
     ActionSpec("save-as", "Save &As…", "files.save_as", menu="file", keys=("Ctrl+Shift+S",),

@@ -6,9 +6,12 @@ process ends, so the next start offers that work back."""
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import socket
 import sys
+import threading
+import time
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +27,10 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 WAKE_MS = 200  # how late a SIGTERM may be noticed while Qt's event loop runs C++ code
+#: After a SIGTERM/SIGHUP, the work saved, how long the process may take to end on its
+#: own before it is ended: a question open before the main loop began (its loop leaves,
+#: then the main one starts and would run on) must not keep a killed editor alive.
+EXIT_GRACE_S = 3.0
 
 
 def emergency_autosave() -> int:
@@ -47,6 +54,7 @@ class ShutdownHandlers(QObject):
         super().__init__(app)
         self.app = app
         self.terminating = False
+        self.number = 0  # the signal that ends the process
         self.previous: dict[int, object] = {}
         for name in ("SIGTERM", "SIGHUP"):
             number = getattr(signal, name, None)
@@ -87,7 +95,7 @@ class ShutdownHandlers(QObject):
         # the handler may interrupt any Python code: act from the event loop instead,
         # where the model is between changes
         if not self.terminating:
-            self.terminating = True
+            self.terminating, self.number = True, number
             QTimer.singleShot(0, partial(self.terminate, number))
 
     def terminate(self, number: int) -> None:
@@ -99,7 +107,9 @@ class ShutdownHandlers(QObject):
             files = getattr(widget, "files", None)
             if isinstance(files, FileController):
                 files.release_lock()
-        self.app.exit(128 + number)
+        code = 128 + number
+        threading.Thread(target=_end_later, args=(code,), name="cveditor-exit", daemon=True).start()
+        self.app.exit(code)
 
     def _commit_data(self, _manager: object) -> None:
         """The session is ending (logout): whatever happens next, the work is on disk."""
@@ -119,6 +129,13 @@ class ShutdownHandlers(QObject):
         self.app.commitDataRequest.disconnect(self._commit_data)
         if _handlers is self:
             _handlers = None
+
+
+def _end_later(code: int) -> None:
+    """End the process if it is still there after EXIT_GRACE_S (see there): the copies
+    are written and the locks let go by then."""
+    time.sleep(EXIT_GRACE_S)
+    os._exit(code)
 
 
 _handlers: ShutdownHandlers | None = None
@@ -165,6 +182,8 @@ def start(file: Path | None, *, sample: bool = False) -> MainWindow:
 def run_gui(file: Path | None, *, sample: bool = False) -> int:
     window = start(file, sample=sample)  # kept referenced until the loop ends
     try:
+        if _handlers is not None and _handlers.terminating:  # killed during start-up
+            return 128 + _handlers.number
         return QApplication.instance().exec()
     finally:
         crash.uninstall_excepthook()  # what fails while tearing down goes to stderr only

@@ -152,7 +152,13 @@ def _why_html(report: AtsReport) -> str:
             )
         parts.append("</ul>")
     if report.violations:
-        parts.append("<p><b>Structure rules the theme breaks</b> (docs/ats.md)</p><ul>")
+        lead = (
+            "Structure rules the theme breaks"
+            if report.mismatches
+            else "Every field read back here, but the theme breaks structure rules that "
+            "cost fields on other résumés or with other parsers"
+        )
+        parts.append(f"<p><b>{lead}</b> (docs/ats.md)</p><ul>")
         for rule in dict.fromkeys(v.rule for v in report.violations):
             details = "".join(
                 f"<li>{html.escape(v.detail)}</li>" for v in report.violations if v.rule == rule

@@ -233,9 +233,12 @@ def write(
         "window": window_id,
         "owner": owner_record(),
         "saved_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "resume": json.loads(native.dumps(resume)),
     }
-    write_private(target, json.dumps(envelope, ensure_ascii=False).encode())
+    # The résumé's own text goes in as it is: reading it back into a dict only to write
+    # it again took twice as long as making it (a 3 200-job résumé: 0.3 of 0.7 s).
+    head = json.dumps(envelope, ensure_ascii=False)
+    text = f'{head[:-1]}, "resume": {native.dumps(resume)}}}'
+    write_private(target, text.encode())
     return target
 
 
@@ -254,7 +257,7 @@ _ORIGINAL = re.compile(rb'"original":\s*"((?:[^"\\]|\\.){1,4096})"')
 
 
 def _whose(slot: Path) -> str:
-    """", it held unsaved changes to <file>" when a damaged copy still names its file
+    """ ", it held unsaved changes to <file>" when a damaged copy still names its file
     (the envelope names it first, so a cut-off copy usually does)."""
     try:
         match = _ORIGINAL.search(slot.read_bytes()[:8192])

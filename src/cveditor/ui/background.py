@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ..errors import ResumeFileError
 from ..task import Cancelled, Task, running
+from .gc_pauses import full_collections_deferred
 
 T = TypeVar("T")
 
@@ -80,7 +81,7 @@ class Worker(QObject, Generic[T]):
         # An event dispatcher for this thread (a QEventLoop makes one): the text layout
         # starts timers, which Qt refuses, with a warning, in a thread without one.
         dispatcher_keeper = QEventLoop()
-        with running(self.task):
+        with running(self.task), full_collections_deferred():
             try:
                 self.result = self.work()
             except BaseException as error:  # handed to the window's thread, re-raised there

@@ -196,14 +196,95 @@ class FileController(QObject):
         return True
 
     def import_file(self, path: Path | None = None) -> bool:
-        """Markdown, plain JSON Resume or our PDF → a new, untitled document (saving it
-        asks where, so the original file is never overwritten with another format)."""
+        """Markdown, plain JSON Resume or our PDF → a new, untitled document, without the
+        review step (File ▸ Open of such a file); saving it asks where, so the original
+        file is never overwritten with another format."""
         folder = str(self.document.base_dir or "")
         path = path or dialogs.get_open_path(self.window, folder, dialogs.IMPORT_FILTER)
         resume = self._read_replacement(path, read_resume, "Cannot import", "importing a file")
         if resume is None:
             return False
         self.document.replace(resume, None, saved=False)
+        return True
+
+    def import_with_review(self, path: Path | None = None) -> bool:
+        """File ▸ Import… (and a Markdown file dropped on the window): Markdown goes
+        through the review step (ui.import_dialog) — as a new résumé or into the open
+        one; JSON Resume and our PDFs come in as a new résumé at once."""
+        folder = str(self.document.base_dir or "")
+        path = path or dialogs.get_open_path(self.window, folder, dialogs.IMPORT_FILTER)
+        if path is None:
+            return False
+        if Path(path).suffix.lower() in MARKDOWN:
+            return self.review_import(Path(path))
+        return self.import_file(Path(path))
+
+    def review_import(self, path: Path) -> bool:
+        """Read a Markdown file into an import plan and show the review dialog (window-
+        modal, not blocking); its Accept applies the import. False: nothing shown."""
+        from .import_dialog import INTO, NEW, ImportDialog
+
+        try:
+            text, plan = run_busy(
+                self.window, f"Reading {path.name}", lambda: _plan_of(path), drop_if_cancelled=True
+            )
+        except ResumeFileError as error:
+            dialogs.show_error(self.window, "Cannot import", error.located())
+            return False
+        except Cancelled as error:
+            self._status(describe_stop(error, f"Reading {path.name}") + " Nothing changed.")
+            return False
+        previous = getattr(self, "import_dialog", None)
+        if previous is not None:
+            previous.close()
+        has_content = self.document.resume != Resume()
+        dialog = ImportDialog(
+            self.window,
+            plan,
+            text,
+            existing=self.document.resume,
+            mode=INTO if has_content and getattr(self, "_last_import_mode", NEW) == INTO else NEW,
+            file_name=path.name,
+        )
+        self.import_dialog = dialog
+        dialog.accepted.connect(lambda: self._apply_import(dialog, path))
+        dialog.finished.connect(lambda _result: self._review_closed(dialog))
+        dialog.open()
+        return True
+
+    def _review_closed(self, dialog) -> None:
+        if getattr(self, "import_dialog", None) is dialog:
+            self.import_dialog = None
+        dialog.deleteLater()
+        self.window.activateWindow()  # the keys go back to the window (without a WM too)
+
+    def _apply_import(self, dialog, path: Path) -> bool:
+        """The reviewed import: as a new, untitled résumé, or merged into the open one
+        as one undo step ("Import NAME"; Ctrl+Z gives back the résumé as it was)."""
+        from ..io.merge import merge_into
+        from .import_dialog import INTO
+
+        try:
+            imported = dialog.imported()
+        except (ResumeFileError, ValueError) as error:
+            dialogs.show_error(self.window, "Cannot import", str(error))
+            return False
+        self._last_import_mode = dialog.mode  # the next import starts in this mode
+        if dialog.mode == INTO:
+            merged = merge_into(self.document.resume, imported)
+            changes = _whole_resume_changes(self.document, merged)
+            if not changes:
+                self._status(f"{path.name} adds nothing this résumé does not have.", 8000)
+                return False
+            self.document.set_values(changes, f"Import {path.name}")
+            self._status(f"Imported {path.name} into this résumé; Ctrl+Z takes it back.", 8000)
+            return True
+        self.discard_reason = "importing a file"
+        if not self.may_discard():
+            return False
+        self._forget_autosave()
+        self.document.replace(imported, None, saved=False)
+        self._status(f"Imported {path.name} as a new résumé (not saved yet).", 8000)
         return True
 
     def export_as(
@@ -414,6 +495,40 @@ class FileController(QObject):
     def _current_status(self) -> str:
         status_bar = getattr(self.window, "statusBar", None)
         return status_bar().currentMessage() if status_bar is not None else ""
+
+
+MARKDOWN = (".md", ".markdown")
+
+
+def _plan_of(path: Path):
+    """(text, import plan) of a Markdown file, read with the usual bounds."""
+    from ..io.import_plan import plan_markdown
+    from ..io.limits import limit_for
+    from ..io.native import decode, read_bytes
+
+    text = decode(read_bytes(path, limit_for(path)), str(path))
+    return text, plan_markdown(text, str(path))
+
+
+#: What an import into the open résumé replaces: every part of it but our own extras,
+#: and of those the custom sections and the layout (their other keys stay).
+_WHOLE = (
+    *((name,) for name in Resume.model_fields if name != "cv"),
+    ("cv", "layout"),
+    ("cv", "sections"),
+)
+
+
+def _whole_resume_changes(document: ResumeDocument, merged: Resume) -> dict:
+    """The paths at which ``merged`` differs from the open résumé, with its values: one
+    SetValue (one undo step) then makes the open résumé equal to ``merged``."""
+    from ..model.access import get_at
+
+    return {
+        path: get_at(merged, path)
+        for path in _WHOLE
+        if document.get(path) != get_at(merged, path)
+    }
 
 
 def _text_of(path: Path) -> str:

@@ -438,7 +438,11 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
-            self.files.open(Path(urls[0].toLocalFile()))
+            path = Path(urls[0].toLocalFile())
+            if path.suffix.lower() in (".md", ".markdown"):  # the review step, as File ▸ Import
+                self.files.import_with_review(path)
+            else:
+                self.files.open(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.may_discard():

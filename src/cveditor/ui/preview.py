@@ -19,6 +19,7 @@ class PagesView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.paged: PagedDocument | None = None
+        self.waiting = ""  # said where the pages will be, while none are shown
         self.scale = 1.0  # pixels per point
         self.setAutoFillBackground(True)
         palette = self.palette()
@@ -44,6 +45,11 @@ class PagesView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.paged is None:
+            if self.waiting:
+                painter = QPainter(self)
+                painter.setPen(Qt.GlobalColor.white)
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.waiting)
+                painter.end()
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -82,6 +88,7 @@ class PreviewWidget(QScrollArea):
         return self.view.paged.page_count if self.view.paged else 0
 
     def set_pages(self, paged: PagedDocument | None) -> None:
+        self.view.waiting = ""
         if paged is None:  # the window is closing
             self.view.paged = None
             self.view.update()
@@ -91,6 +98,14 @@ class PreviewWidget(QScrollArea):
         self.view.paged = paged
         self._apply_zoom()
         bar.setValue(round(fraction * bar.maximum()))
+        self.view.update()
+
+    def show_waiting(self, message: str) -> None:
+        """No pages, and ``message`` where they will be: another résumé came in and its
+        pages take a while; the last one's pages would be mistaken for them."""
+        self.view.paged = None
+        self.view.waiting = message
+        self.view.resize(self.viewport().size())
         self.view.update()
 
     def show_anchor(self, name: str) -> bool:

@@ -23,7 +23,7 @@ from ..document import ResumeDocument
 from ..model.access import is_under
 from ..render.fit import MAX_FIT_PAGES
 from ..render.html import resolve_style
-from ..render.themes import load_themes
+from ..render.themes import DEFAULT_THEME, load_themes
 from .font_list import fill_font_combo, show_font_family
 from .theme_picker import ThemePicker
 
@@ -137,11 +137,22 @@ class ThemePanel(QWidget):
     def _fit_suffix(self, pages: int) -> None:
         self.fit.setSuffix(" page" if pages == 1 else " pages")
 
+    def effective_accent(self) -> str:
+        """The accent the pages are drawn in: the résumé's own colour, else the chosen
+        theme's (the dialog opens at it, whatever theme is chosen)."""
+        layout = self.document.resume.layout
+        if layout.accentColor:
+            return layout.accentColor
+        theme = self.themes.get(layout.theme) or self.themes.get(DEFAULT_THEME)
+        return theme.accent if theme is not None else "#1f4e79"
+
     def _pick_color(self) -> None:
-        current = self.document.resume.layout.accentColor or "#1f4e79"
-        color = QColorDialog.getColor(QColor(current), self, "Accent colour")
-        if color.isValid():
-            self._set("accentColor", color.name(), "Change accent colour")
+        dialog = QColorDialog(QColor(self.effective_accent()), self)
+        dialog.setWindowTitle("Accent colour")
+        dialog.setObjectName("accent-colour-dialog")
+        if dialog.exec() == QColorDialog.DialogCode.Accepted and dialog.selectedColor().isValid():
+            self._set("accentColor", dialog.selectedColor().name(), "Change accent colour")
+        dialog.deleteLater()
 
     def _on_changed(self, changed: tuple) -> None:
         if is_under(changed, LAYOUT) or is_under(LAYOUT, changed):
@@ -171,7 +182,7 @@ class ThemePanel(QWidget):
         self.line.setValue(style.line_height if style else layout.lineHeight or 1.3)
         for side, spin in self.margins.items():
             spin.setValue(getattr(layout.margins, side))
-        self.accent.setText(layout.accentColor or "theme's colour")
+        self.accent.setText(layout.accentColor or f"theme's colour ({self.effective_accent()})")
         self.fit.setValue(layout.fitPages or 0)
         self._fit_suffix(self.fit.value())
         del blockers

@@ -1,0 +1,288 @@
+"""An outline with targets → résumé data. Each node that does not simply follow its
+parent is placed on its own, with the descendants that follow it; the sections are
+ordered as the source had them (``x-cveditor.layout.sectionOrder``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .md_blocks import Block, Section, sources
+from .md_custom import custom_section
+from .md_names import name_in, only_doc_words
+from .md_outline import OutlineNode
+from .md_pairs import pairs
+from .md_profile import (
+    PIECES,
+    Profile,
+    add_summary,
+    is_label,
+    read_profile,
+    without_contacts,
+)
+from .md_projects import job_project
+from .md_sections import entries, segments
+from .md_tables import table_items
+from .md_vocabulary import section_kind, title_text
+
+ENTRY_TARGETS = (
+    "work",
+    "projects",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "volunteer",
+    "references",
+)
+PAIR_TARGETS = ("skills", "languages", "interests")
+CUSTOM_TARGETS = ("custom-list", "custom-dated", "custom-table", "custom-text", "notes")
+
+
+class ResumeBuilder:
+    """Collects the data of one résumé, placement by placement."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {"basics": {}}
+        self.profile = Profile(self.data["basics"])
+        self.custom: list[dict[str, Any]] = []
+        self.order: list[str] = []
+        self.started = False  # something was placed (a first line is no name any more)
+
+    # --- the walk ---------------------------------------------------------------------
+
+    def place(self, node: OutlineNode) -> None:
+        """Place ``node`` with the descendants that follow it, then the others."""
+        blocks: list[Block] = []
+        detached: list[OutlineNode] = []
+        self._gather(node, blocks, detached, top=True)
+        if node.target != "omit":
+            self._convert(node, blocks)
+            self.started = self.started or node.role != "title"
+        for other in detached:
+            self.place(other)
+
+    def _gather(
+        self, node: OutlineNode, blocks: list[Block], detached: list[OutlineNode], top: bool
+    ) -> None:
+        if node.block is not None:
+            blocks.append(node.block)
+        for child in node.children:
+            if child.inherited:
+                self._gather(child, blocks, detached, top=False)
+            else:
+                detached.append(child)
+
+    def _section(self, section_id: str) -> None:
+        if section_id not in self.order:
+            self.order.append(section_id)
+
+    def keep_title(self, kind: str, title: str) -> None:
+        """The heading as the author wrote it ("경력 사항", "Work Experience") stays."""
+        text = title_text(title)
+        if text:
+            layout = self.data.setdefault("x-cveditor", {}).setdefault("layout", {})
+            titles = layout.setdefault("sectionTitles", {})
+            if kind in titles and text not in titles[kind]:
+                text = f"{titles[kind]} · {text}"  # two headings merged into one section
+            titles[kind] = text
+
+    # --- one placement ----------------------------------------------------------------
+
+    def _convert(self, node: OutlineNode, blocks: list[Block]) -> None:
+        target = node.target
+        heading = blocks[0] if blocks and blocks[0].kind == "heading" else None
+        body = blocks[1:] if heading else blocks
+        basics = self.data["basics"]
+        if target == "basics":
+            if heading is not None:
+                self._heading_to_profile(node, heading)
+            read_profile(self.profile, body, self.keep_title, top=not self.started)
+            self._profile_job()
+        elif target == "summary":
+            if heading is not None and (node.role == "title" or node.inherited):
+                add_summary(basics, heading.source.strip() or heading.text)
+            elif heading is not None:
+                self.keep_title("summary", heading.text)
+            if node.role == "block":
+                read_profile(self.profile, body, self.keep_title, top=not self.started)
+                self._profile_job()
+            else:  # an "About" section: its contact lines to their fields, the rest as written
+                kept = [without_contacts(self.profile, b) for b in body]
+                add_summary(basics, *[b.source.strip("\n") for b in kept if b and b.source.strip()])
+        elif target in ENTRY_TARGETS:
+            self._entries(node, target, heading, body)
+        elif target == "work-project":
+            self._project(node, heading, body)
+        elif target in PAIR_TARGETS:
+            title = heading.text if heading else ""
+            items = pairs(Section(title, 0, body), target)
+            if items:
+                self.data.setdefault(target, []).extend(items)
+                self._section(target)
+            if heading is not None and section_kind(heading.text):
+                self.keep_title(target, heading.text)
+            elif heading is not None:
+                self.data.setdefault(target, []).insert(0, {"name": title_text(heading.text)})
+                self._section(target)
+        elif target in CUSTOM_TARGETS:
+            self._custom(node, target, heading, body)
+
+    def _heading_to_profile(self, node: OutlineNode, heading: Block) -> None:
+        """A title gives the name (and a headline: "한지우 | 임베디드 SW 엔지니어");
+        other words go to the summary."""
+        basics = self.data["basics"]
+        text = title_text(heading.text) or heading.text
+        if node.role != "title":
+            if section_kind(text) == "contact":
+                self.keep_title("contact", heading.text)
+            else:
+                add_summary(basics, text)
+            return
+        name = name_in(heading.text)
+        rest: list[str] = []
+        pieces = [p.strip() for p in PIECES.split(text) if p.strip()]
+        if len(pieces) > 1 and name_in(pieces[0]):  # "한지우 | 임베디드 SW 엔지니어"
+            name, rest = name_in(pieces[0]), pieces[1:]
+        if name and not basics.get("name"):
+            basics["name"] = name
+        if rest and is_label(rest[0]) and "label" not in basics:
+            basics["label"] = rest.pop(0)
+        if rest:
+            add_summary(basics, " · ".join(rest))
+        elif not name or not only_doc_words(text.replace(name, " ")):
+            add_summary(basics, text)  # "안녕하세요, 김하늘입니다": the greeting stays
+
+    def _profile_job(self) -> None:
+        """소속 / 직무 lines before the first section: the job the document is about."""
+        job = self.profile.job
+        if (job.get("name") or job.get("team")) and not job.get("placed"):
+            job["placed"] = True
+            entry = {k: v for k, v in job.items() if k in ("name", "position")}
+            if job.get("team") and not job.get("name"):
+                entry["name"] = job["team"]  # "**Team:** Growth Platform, Kestrel Labs"
+            elif job.get("team"):
+                entry["description"] = job["team"]
+            self.data.setdefault("work", []).insert(0, entry)
+            self._section("work")
+
+    def _entries(
+        self, node: OutlineNode, target: str, heading: Block | None, body: list[Block]
+    ) -> None:
+        """A section of items, or one item (a heading that is not a section word)."""
+        is_section = heading is not None and (
+            section_kind(heading.text) is not None and node.role != "title"
+        )
+        if is_section and heading is not None:
+            items = entries(Section(heading.text, heading.level, body), target)
+        else:
+            blocks = ([heading] if heading is not None else []) + body
+            if heading is not None:
+                heading = Block("heading", heading.text, level=1, source=heading.source)
+                blocks = [heading, *body]
+            items = entries(Section("", 0, blocks), target)
+        if items is None:  # a table of items keeps its columns
+            self._custom(node, "custom-table", heading if is_section else None, body)
+            return
+        self.data.setdefault(target, []).extend(items)
+        self._section(target)
+        if is_section and heading is not None:
+            self.keep_title(target, heading.text)
+
+    def _project(self, node: OutlineNode, heading: Block | None, body: list[Block]) -> None:
+        """A project of the job above, attached to the last job (a new one if none);
+        a section of projects ("주요 프로젝트") gives one per sub-heading."""
+        jobs = self.data.setdefault("work", [])
+        if not jobs:
+            jobs.append({})
+            self._section("work")
+        projects = jobs[-1].setdefault("x-cveditor", {}).setdefault("projects", [])
+        tables = [b for b in body if b.kind == "table"]
+        rows = [r for t in tables for r in table_items(t, "work-project") or []]
+        if heading is not None and section_kind(heading.text) and rows and len(body) == 1:
+            projects.extend(rows)  # "## 프로젝트" over | 프로젝트명 | 기간 | 역할 | 성과 |
+            return
+        if (
+            heading is not None
+            and section_kind(heading.text)
+            and any(b.kind == "heading" for b in body)
+        ):
+            for sub, blocks in segments(body):
+                if sub is None:
+                    jobs[-1]["summary"] = "\n\n".join(
+                        p for p in (jobs[-1].get("summary"), sources(blocks)) if p
+                    )
+                else:
+                    projects.append(job_project(sub, blocks))
+            return
+        projects.append(job_project(heading, body))
+
+    def _custom(
+        self, node: OutlineNode, target: str, heading: Block | None, body: list[Block]
+    ) -> None:
+        title = heading.text if heading is not None else node.label
+        kind = target.removeprefix("custom-")
+        section = custom_section(Section(title, 0, body), len(self.custom), kind)
+        self.custom.append(section)
+        self._section(section["id"])
+
+    # --- the result -------------------------------------------------------------------
+
+    def finish(self) -> dict[str, Any]:
+        photo = self.data["basics"].pop("image", None)
+        self.data = _images_as_links(self.data)
+        if photo:
+            self.data["basics"]["image"] = photo
+        extras = self.data.setdefault("x-cveditor", {})
+        if self.custom:
+            extras["sections"] = self.custom
+        if self.order:
+            extras.setdefault("layout", {})["sectionOrder"] = list(self.order)
+        return _clean(self.data)
+
+
+MD_PICTURE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
+HTML_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"\b(src|alt)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+
+
+def picture_as_link(alt: str, src: str) -> str:
+    """A picture in the text becomes a link to it (never fetched, never shown); a
+    picture of the site (a relative path) leaves its description."""
+    alt = alt.strip() or "image"
+    return f"[{alt}]({src})" if re.match(r"https?://", src) else alt
+
+
+def _html_picture(match: re.Match[str]) -> str:
+    found = {k.lower(): v for k, v in ATTRIBUTE.findall(match.group(0))}
+    return picture_as_link(found.get("alt", ""), found.get("src", "")) if found.get("src") else ""
+
+
+def _images_as_links(value: Any) -> Any:
+    """Every picture in the imported text as a link (the photo is set apart first)."""
+    if isinstance(value, str):
+        if "<img" not in value.lower() and "![" not in value:
+            return value
+        value = MD_PICTURE.sub(lambda m: picture_as_link(m.group(1), m.group(2)), value)
+        return HTML_PICTURE.sub(_html_picture, value)
+    if isinstance(value, dict):
+        return {k: _images_as_links(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_images_as_links(v) for v in value]
+    return value
+
+
+#: Fields whose text is Markdown: an escape at a line's start ("\- not a list") stays.
+MARKDOWN_FIELDS = frozenset({"summary", "description", "text", "reference"})
+
+
+def _clean(value: Any, key: str = "") -> Any:
+    r"""Drop the None dates the model leaves out anyway; a field of plain text loses
+    the escapes left at its start ("\- 2019" → "- 2019")."""
+    if isinstance(value, dict):
+        return {k: _clean(v, k) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_clean(v, key) for v in value]
+    if isinstance(value, str) and "\\" in value and key not in MARKDOWN_FIELDS:
+        return re.sub(r"\\([-+.)#*_])", r"\1", value)
+    return value

@@ -1,0 +1,395 @@
+"""The importer's guess of where each outline node goes (its ``auto_target``).
+
+The guess reads the heading's words first (a section word, a private word such as
+면접 or 목표, patents, KPIs), then the content's shape (STAR lines, tables, dated
+bullets), then the document's kind, told by its title: a 경력기술서 of one job, a
+performance review, interview preparation, or an ordinary résumé.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .md_asides import TEXT_TARGETS, item_table, pictures, pictures_only, properties_only
+from .md_blocks import Block, flatten
+from .md_dates import SINGLE_DATE, find_period
+from .md_entries import SCHOOLS
+from .md_names import name_in, only_doc_words, person_name
+from .md_outline import OutlineNode
+from .md_private import GOAL_WORDS, PRIVATE_WORDS, SELF_WORDS
+from .md_sections import keyed_table
+from .md_tables import table_items, table_kind
+from .md_vocabulary import (
+    BADGE,
+    DATED_WORDS,
+    DOC_KINDS,
+    KEY_LINE,
+    KPI_WORDS,
+    NOTES_WORDS,
+    has_word,
+    is_contact,
+    key_kind,
+    plain,
+    section_kind,
+    title_text,
+)
+
+#: Section words → targets ("contact" is the profile).
+SECTION_TARGETS = {
+    "work": "work",
+    "projects": "projects",
+    "education": "education",
+    "skills": "skills",
+    "awards": "awards",
+    "certificates": "certificates",
+    "publications": "publications",
+    "volunteer": "volunteer",
+    "languages": "languages",
+    "interests": "interests",
+    "references": "references",
+    "summary": "summary",
+    "contact": "basics",
+}
+ITEM_TARGETS = frozenset(
+    {"work", "projects", "education", "awards", "certificates", "publications", "volunteer"}
+)
+#: Targets a goal never follows: an item's text, or a title left out.
+NO_GOALS = ITEM_TARGETS | {"work-project", "omit"}
+STAR_LINE = re.compile(r"^\s*(?:[-*]|\d+[.)])?\s*\**\s*[STAR]\s*\**\s*[:：.)]", re.M)
+ARROW = re.compile(r"→|->|⇒|=>")
+
+
+@cache
+def heading_target(label: str) -> str | None:
+    """What a heading's words say its section is, or None."""
+    if has_word(label, NOTES_WORDS) or has_word(label, PRIVATE_WORDS):
+        return "notes"
+    if has_word(label, SELF_WORDS) and len(plain(label)) <= 30:
+        return "notes"  # "Strengths", "Areas to grow" (printable in a 자기소개: _assign)
+    if has_word(label, KPI_WORDS):
+        return "custom-table"
+    if has_word(label, DATED_WORDS):
+        return "custom-dated"
+    return SECTION_TARGETS.get(section_kind(label) or "")
+
+
+@cache
+def section_heading(label: str) -> str | None:
+    """heading_target for a heading that reads like a section's: short, no dates."""
+    text = title_text(label)
+    if len(text) > 40 or find_period(text)[0] or re.search(r"\d{4}", text):
+        return None
+    return heading_target(text)
+
+
+def _blocks(node: OutlineNode) -> list[Block]:
+    own = 0 if node.role == "block" else 1  # a block split off (goals) is its own content
+    return [n.block for n in node.walk()[own:] if n.block is not None]
+
+
+def _lines(node: OutlineNode) -> list[str]:
+    return [line for b in _blocks(node) for line in b.source.split("\n") if line.strip()]
+
+
+def dated_line(text: str) -> bool:
+    """A line that starts with one date ("[2017. 12] 특허 출원 …", "2021 대상")."""
+    match = SINGLE_DATE.match(text)
+    return bool(match) and match.group(1) is not None and not find_period(text)[0]
+
+
+def kpi_lines(items: list[str]) -> bool:
+    """Most lines are "label: before → after" (KPI bullets)."""
+    hits = sum(1 for t in items if KEY_LINE.match(t) and ARROW.search(t))
+    return bool(items) and hits * 2 >= len(items)
+
+
+def content_target(node: OutlineNode, hint: str | None = None) -> str:
+    """A custom section's kind from its content (the heading's hint first, if it fits)."""
+    blocks = [b for b in _blocks(node) if b.kind != "heading" and not b.private]
+    kinds = {b.kind for b in blocks}
+    items = [t for b in blocks if b.kind == "bullets" for t in flatten(b.bullets)]
+    if len(STAR_LINE.findall("\n".join(_lines(node)))) >= 2:
+        return "notes"
+    if hint == "notes":
+        return "notes"
+    if kinds == {"table"}:
+        return "custom-table"
+    if hint == "custom-table" and kinds == {"bullets"} and all(KEY_LINE.match(t) for t in items):
+        return "custom-table"
+    if kinds == {"bullets"} and kpi_lines(items):
+        return "custom-table"
+    has_sub = any(b.kind == "heading" for b in _blocks(node))
+    if kinds == {"bullets"} and not has_sub:
+        dated = sum(1 for t in items if dated_line(t))
+        if dated == len(items) or (hint == "custom-dated" and dated):
+            return "custom-dated"
+        if not any(b.bullets and b.bullets[0].number is not None for b in blocks):
+            return "custom-list"
+    return "custom-text"
+
+
+def preamble_target(block: Block) -> str:
+    """Lines before the first section: contact details go to the profile, the rest
+    to the summary; a list of dated periods is a list of jobs."""
+    if block.kind == "html" or "<img" in block.text or "![" in block.text:
+        return "basics"
+    if block.kind == "bullets":
+        items = [b.text for b in block.bullets]
+        if sum(1 for t in items if find_period(t)[0]) >= 2:
+            return "work"
+        return "basics" if any(is_contact(t) for t in flatten(block.bullets)) else "summary"
+    if block.kind == "paragraph":
+        lines = block.text.split("\n")
+        if person_name(lines[0]) or any(is_contact(line) for line in lines):
+            return "basics"
+        return "summary"
+    if kind := item_table(block):
+        return kind  # | 자격증명 | 발급기관 | 취득일 | before any section
+    if block.kind == "table":
+        cells = [row[0] for row in block.rows if row] + [c for r in block.rows for c in r]
+        return "basics" if any(key_kind(c) or is_contact(c) for c in cells) else "summary"
+    return "summary"
+
+
+def document_kind(
+    title: OutlineNode | None, front: dict[str, Any], roots: list[OutlineNode]
+) -> str:
+    """interview | review | career | resume, told by the title and the first lines."""
+    text = " ".join(
+        str(front.get(k, "")) for k in ("title", "category") if isinstance(front.get(k), str)
+    )
+    if title is not None:
+        text = f"{title.label} {text}"
+    top_kinds = {section_heading(n.label) for n in roots if n.is_heading and n.role != "title"}
+    for kind, words in DOC_KINDS.items():
+        one_job = (
+            "work" not in top_kinds
+            and title is not None
+            and not person_name(title.label)
+            and not only_doc_words(title.label)  # "# 경력기술서" alone names no job
+        )
+        if has_word(text, words) and (kind != "career" or one_job):
+            return kind
+    if title is not None and not person_name(title.label) and "work" not in top_kinds:
+        for child in title.children:
+            block = child.block
+            lines = block.text.split("\n") if block and block.kind == "paragraph" else []
+            if block and block.kind == "bullets":
+                lines = [b.text for b in block.bullets]
+            for line in lines:
+                match = KEY_LINE.match(line)
+                if match and key_kind(match.group(1)) == "period" and find_period(line)[0]:
+                    return "career"
+    private = [  # interview words or STAR stories (not pay or self-assessment alone)
+        n
+        for n in roots
+        if n.is_heading
+        and content_target(n, "notes" if has_word(n.label, NOTES_WORDS) else None) == "notes"
+    ]
+    if private and not top_kinds & {"work", "education", "skills", "projects"}:
+        return "interview"  # STAR stories and questions, and nothing of a résumé
+    return "resume"
+
+
+def _set(node: OutlineNode, target: str, inherited: bool = False) -> None:
+    node.target = node.auto_target = target
+    node.inherited = node.auto_inherited = inherited
+
+
+def _is_container(node: OutlineNode) -> bool:
+    """A heading whose sub-headings are sections of their own ("# 자기 소개" over
+    "## 경력", "## 학력")."""
+    subs = [c for c in node.children if c.is_heading]
+    own = section_heading(node.label)
+    kinds = [section_heading(c.label) for c in subs]
+    return any(k and k not in ("summary", "notes", own) for k in kinds)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What the whole document is: its kind, and whether it names an employer first."""
+
+    kind: str  # interview | review | career | resume
+    has_job: bool
+    last: int = -1  # the id of the document's last node
+    containers: dict[int, bool] = field(default_factory=dict, compare=False)
+
+    def container(self, node: OutlineNode) -> bool:
+        """_is_container, once per node (a section of many jobs asks for each job)."""
+        if node.id not in self.containers:
+            self.containers[node.id] = _is_container(node)
+        return self.containers[node.id]
+
+
+def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
+    if node.role == "block":
+        private = node.block is not None and node.block.private
+        goal = node.block is not None and node.block.goal
+        if private and (parent is None or parent.target != "notes"):
+            _set(node, "notes")  # "- 퇴사 사유: …" inside a job: never printed
+        elif goal and (parent is None or parent.target in NO_GOALS):
+            _set(node, content_target(node))  # "- 목표: …" of a job: a section of its own
+        elif node.block is not None and properties_only(node.block):
+            _set(node, "omit")  # Notion's "Created: …", "Tags: …"
+        elif parent and parent.target in TEXT_TARGETS and (kind := item_table(node.block)):
+            _set(node, kind)  # a table of certificates in "About": items, not text
+        elif node.block and parent and node.id == doc.last and pictures_only(node.block):
+            badges = all(BADGE.search(src) for src in pictures(node.block))
+            _set(node, "omit" if badges else "custom-list")  # not the last item's text
+        elif parent is None or (parent.role == "title" and parent.target in ("basics", "omit")):
+            _set(node, preamble_target(node.block) if node.block else "summary")
+        else:
+            _set(node, parent.target, inherited=True)
+        return
+    if node.role == "title":
+        _set(node, {"career": "work", "interview": "notes"}.get(doc.kind, _title_target(node)))
+        for child in node.children:
+            _assign(child, node if child.role == "block" or doc.kind != "resume" else None, doc)
+        return
+    inside = parent is not None and parent.target not in ("basics",)
+    inside = inside and (doc.kind == "career" or not doc.container(parent))
+    if parent is not None and not inside and doc.container(parent) and parent.target != "basics":
+        inside = section_heading(node.label) is None  # "## 성장 과정" under "# 자기 소개"
+    if inside and parent is not None:
+        own = heading_target(node.label)
+        essay = parent.target in ("summary", "custom-text") and not has_word(
+            node.label, NOTES_WORDS + PRIVATE_WORDS
+        )  # "## 강점" of a self-introduction is its text
+        if own == "notes" and parent.target != "notes" and not essay:
+            _set(node, "notes")
+        elif parent.target in NO_GOALS and has_word(node.label, GOAL_WORDS):
+            _set(node, content_target(node))  # "#### 2025 목표" under a job: not its text
+        elif parent.target == "work" and own == "custom-table":
+            _set(node, content_target(node, own))
+        else:
+            _set(node, parent.target, inherited=True)
+    elif doc.container(node):
+        _set(node, heading_target(node.label) or "summary")
+    elif doc.kind == "interview":
+        _set(node, "notes")
+    else:
+        hint = heading_target(node.label)
+        if hint == "summary" and _dated_lines(node) >= 2:
+            hint = "work"  # "경력 요약" listing jobs with their periods
+        if hint == "projects" and doc.has_job:
+            hint = "work-project"
+        if hint is None and find_period(node.label)[0]:  # "## 1. 회사 (2016. 03 ~ 2020. 12)"
+            hint = "education" if SCHOOLS.search(node.label) else "work"
+        if hint in (None, "work"):  # "Side Work" over | Name | Description | Stack | Link |
+            hint = table_target(node, doc.has_job) or hint
+        if hint in (None, "notes", "custom-table", "custom-dated"):
+            _set(node, content_target(node, hint))
+        elif hint not in ("summary", "skills", "languages", "interests") and _only_table(
+            node, hint
+        ):
+            _set(node, "custom-table")
+        else:
+            _set(node, hint or "custom-text")
+    for child in node.children:
+        _assign(child, node, doc)
+
+
+def _dated_lines(node: OutlineNode) -> int:
+    """How many lines under a heading hold a period (2018.03 ~ 2020.02)."""
+    return sum(1 for line in _lines(node) if find_period(line)[0])
+
+
+def _title_target(title: OutlineNode) -> str:
+    """The profile when the title is a name (or more than the document's kind), else
+    nothing to keep: "Unofficial Resume", "Performance - 2021"."""
+    if name_in(title.label) or not only_doc_words(title.label):
+        return "basics"
+    return "omit"
+
+
+def preamble_job(title: OutlineNode | None, roots: list[OutlineNode]) -> bool:
+    """Whether the lines before the first section name an employer (소속 : …)."""
+    blocks = [c.block for c in (title.children if title else []) if c.block is not None]
+    for root in roots:
+        if root.is_heading:
+            break
+        if root.block is not None:
+            blocks.append(root.block)
+    for block in blocks:
+        for line in block.text.split("\n") if block.kind == "paragraph" else []:
+            for piece in re.split(r"\s+[·|•]\s+", line):
+                match = KEY_LINE.match(piece)
+                if match and key_kind(match.group(1)) == "company":
+                    return True
+    return False
+
+
+def _only_table(node: OutlineNode, hint: str) -> bool:
+    """One table, whose columns are not the items' fields: a custom table."""
+    blocks = _blocks(node)
+    return (
+        len(blocks) == 1
+        and blocks[0].kind == "table"
+        and not keyed_table(blocks[0])
+        and not table_items(blocks[0], "work-project" if hint == "work-project" else hint)
+    )
+
+
+def table_target(node: OutlineNode, has_job: bool) -> str | None:
+    """A section of one table whose header names the fields of items (Name | Stack |
+    Link: projects; 자격증명 | 발급기관: certificates), whatever its heading says."""
+    blocks = _blocks(node)  # the table alone: under a job's sub-heading it is the job's
+    if len(blocks) != 1 or blocks[0].kind != "table" or not blocks[0].rows:
+        return None
+    kind = table_kind(blocks[0].rows[0])
+    if kind == "projects" and has_job and node.level > 0:
+        return "work-project"
+    return kind
+
+
+def assign_targets(
+    roots: list[OutlineNode], title: OutlineNode | None, front: dict[str, Any]
+) -> list[OutlineNode]:
+    """Set every node's target; returns the roots (a 경력기술서's sections are nested
+    under its title, the job they describe)."""
+    last = max((n.id for root in roots for n in root.walk()), default=-1)
+    doc = Doc(document_kind(title, front, roots), preamble_job(title, roots), last)
+    if doc.kind == "career" and title is not None and title in roots:
+        at = roots.index(title)
+        title.children += roots[at + 1 :]
+        roots = roots[: at + 1]
+        _relevel(title, title.level)
+    roots = adopt_items(roots)
+    for node in roots:
+        _assign(node, None, doc)
+    return roots
+
+
+def adopt_items(nodes: list[OutlineNode]) -> list[OutlineNode]:
+    """A heading "## 경력" with nothing under it, then "## 회사 — 직책" headings at its level:
+    the headings are its items, up to the next section heading."""
+    out: list[OutlineNode] = []
+    owner: OutlineNode | None = None
+    for node in nodes:
+        node.children = adopt_items(node.children)
+        kind = section_heading(node.label) if node.is_heading else None
+        if node.is_heading and kind is not None:
+            owner = node if not node.children and kind in ITEM_TARGETS else None
+            out.append(node)
+        elif owner is not None and node.is_heading:
+            owner.children.append(node)
+            _relevel(node, owner.level + 1)
+            owner.last_line = max(owner.last_line, node.last_line)
+        elif owner is not None and owner.children:
+            owner.children[-1].children.append(node)
+            _relevel(owner.children[-1], owner.level + 1)
+            owner.last_line = max(owner.last_line, node.last_line)
+        else:
+            owner = None if node.is_heading else owner
+            out.append(node)
+    return out
+
+
+def _relevel(node: OutlineNode, level: int) -> None:
+    node.level = level
+    for child in node.children:
+        _relevel(child, level + 1)
+        node.last_line = max(node.last_line, child.last_line)

@@ -1,0 +1,82 @@
+"""Dates as people write them in career documents: periods ("2018. 06 ~ 2019. 01",
+"'19.03 ~ '21.02", "2022년 4월 → 현재", "06/2016 - 12/2019", "Jan 2020 - Present · 4 yrs")
+and single dates opening a line ("[2017. 12] …", "2019년 5월 : …")."""
+
+from __future__ import annotations
+
+import re
+
+from ..model.dates import DateParseError, parse_period
+
+#: A date as people write it: 2018.06, 2018. 06, 2018년 6월, 2020-03-01, Jun 2018, 2018.
+_DATE = (
+    r"(?<![\d.])\d{1,2}\s*/\s*\d{4}(?!\d)"
+    r"|\d{4}\s*[.\-/]\s*\d{1,2}(?!\d)(?:\s*[.\-/]\s*\d{1,2}(?!\d))?\.?"
+    r"|\d{4}\s*년\s*(?:\d{1,2}\s*월\s*(?:\d{1,2}\s*일)?)?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|(?<!\d)\d{4}(?!\d)"
+)
+DATE_RANGE = re.compile(
+    rf"({_DATE})\s*(?:~|–|—|-|→|->|⇒|to|until)\s*"
+    rf"({_DATE}|present|current|now|today|현재|재직\s*중|진행\s*중)?",
+    re.IGNORECASE,
+)
+#: Two-digit years ("'18.03 ~ '20.02"): this century's, up to the year after this.
+SHORT_YEAR = re.compile(r"(?<![\w])['’‘](\d{2})(?=\s*[.\-/])")
+#: A duration LinkedIn adds after a period ("· 4 yrs 2 mos"): derived from the dates.
+LINKEDIN_DURATION = re.compile(
+    r"\s*·\s*(?:(?:\d+\s*(?:yrs?|years?|mos?|months?|년|개월)\s*)+|less than a year)\s*$",
+    re.IGNORECASE,
+)
+
+
+def short_years(text: str) -> str:
+    """ "'18.03" → "2018.03": a two-digit year of this century or the last."""
+    return SHORT_YEAR.sub(lambda m: ("20" if int(m.group(1)) <= 30 else "19") + m.group(1), text)
+
+
+SINGLE_DATE_FIELD = {"awards": "date", "certificates": "date", "publications": "releaseDate"}
+SINGLE_DATE = re.compile(
+    r"^\[?\s*(\d{4}\s*년(?:\s*\d{1,2}\s*월)?(?:\s*\d{1,2}\s*일)?(?![가-힣])|\d{4}(?:\s*[.\-/]\s*\d{1,2}){0,2}\.?(?!\s*년))"
+    r"\s*\]?\s*(?:[:：|]\s+)?(.*)$"
+)
+
+
+def trim(text: str) -> str:
+    """Separators and unpaired brackets cut from both ends ("(주)회사 (" → "(주)회사")."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip(" ,|·-–—:")
+        if (
+            text
+            and text[0] in "(["
+            and text.count(text[0]) > text.count(")" if text[0] == "(" else "]")
+        ):
+            text = text[1:]
+        if (
+            text
+            and text[-1] in ")]"
+            and text.count(text[-1]) > text.count("(" if text[-1] == ")" else "[")
+        ):
+            text = text[:-1]
+    return text
+
+
+def find_period(text: str) -> tuple[str | None, str | None, str]:
+    """(start, end, text without the period) if the text holds a date range."""
+    text = short_years(text)
+    for match in DATE_RANGE.finditer(text):
+        if not match.group(2) and not re.search(r"~|–|—|\bto\b", match.group(0)):
+            continue
+        if not match.group(2) and re.match(r"\s*[\w\"“(]", text[match.end() :]):
+            continue  # "2024-05 — Keynote, …": a date and a title, not an open period
+        try:
+            start, end = parse_period(f"{match.group(1)} ~ {match.group(2) or 'present'}")
+        except DateParseError:
+            continue
+        after = LINKEDIN_DURATION.sub("", text[match.end() :], count=1)
+        rest = (text[: match.start()] + after).strip()
+        rest = re.sub(r"\(\s*\)|\[\s*\]", "", rest)
+        return start.iso(), end.iso() if end else None, trim(rest)
+    return None, None, text

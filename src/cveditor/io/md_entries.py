@@ -1,0 +1,393 @@
+"""One item's heading or first line → its fields: the period wherever it is written,
+a date in brackets, a citation, a degree in either order, "A | B" or "B at A"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model.dates import DateParseError, parse_date
+from .md_dates import SINGLE_DATE, SINGLE_DATE_FIELD, find_period, short_years
+from .md_projects import NUMBERING, PROJECT_LABEL
+from .md_vocabulary import (
+    GLYPH,
+    ROLE_WORDS,
+    title_text,
+)
+
+FIRST = {
+    "work": "name",
+    "education": "institution",
+    "volunteer": "organization",
+    "awards": "title",
+    "projects": "name",
+    "certificates": "name",
+    "publications": "name",
+    "references": "name",
+}
+SECOND = {
+    "work": "position",
+    "education": "area",
+    "volunteer": "position",
+    "awards": "awarder",
+    "projects": "description",
+    "certificates": "issuer",
+    "publications": "publisher",
+    "references": "reference",
+}
+ROLE_AT = re.compile(r"^([^@|·—–]+?)\s+(?:@|at)\s+([^@|·—–,]+)$")
+LINK_START = re.compile(r"^\[([^\]]+)\]\((https?://[^)\s]+)\)")
+URL_KINDS = frozenset(
+    {"work", "projects", "publications", "certificates", "education", "volunteer"}
+)
+PAREN_YEAR = re.compile(r"\s*\(((?:19|20)\d{2})\)")
+CERTIFICATE_SEPARATORS = re.compile(r"\s+[|·@]\s+|\s*\|\s*|,\s+")
+SEPARATORS = re.compile(r"\s+[|·@—–/-]\s+|\s+at\s+|\s*\|\s*|,\s+")
+#: An award's title may hold an en dash ("Korea UX Award – Gold"): it is no separator.
+AWARD_SEPARATORS = re.compile(r"\s+[|·@—/]\s+|\s*\|\s*|,\s+")
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A date in brackets with a word: "('18.08 취득)", "(issued 2021.03)", "(2020년 5월 합격)".
+PAREN_DATE = re.compile(
+    r"\s*\(\s*(?:취득|발급|issued|earned|acquired)?\s*"
+    rf"((?:19|20)\d{{2}}(?:\s*[.\-/]\s*\d{{1,2}}){{0,2}}\.?|(?:19|20)\d{{2}}\s*년(?:\s*\d{{1,2}}\s*월)?"
+    rf"|{MONTH}\s+(?:19|20)\d{{2}})"
+    r"\s*(?:취득|수료|졸업|합격|발급|issued|acquired|obtained|earned|completed)?\s*\)",
+    re.IGNORECASE,
+)
+#: A LinkedIn credential's dates: "Issued Jun 2023 · Expires Jun 2026".
+ISSUED = re.compile(
+    rf"^\s*(?:issued|발급일?|취득일?)\s*[:：]?\s*({MONTH}\s+\d{{4}}|\d{{4}}(?:\s*[.\-/]\s*\d{{1,2}}){{0,2}})"
+    r"\s*(?:·\s*(.*))?$",
+    re.IGNORECASE,
+)
+DEGREES = re.compile(
+    r"(전문학사|학사|석사|박사|bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?"
+    r"|ph\.?\s?d\.?|d\.?phil|m\.?phil|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?a\.?(?:sc\.?)?|[bm]\.?f\.?a\.?"
+    r"|m\.?a\.?(?:sc\.?)?|mba|bba|m\.?eng\.?|b\.?eng\.?|b\.?tech|m\.?tech|ll\.?[bm]\.?|j\.?d\.?)",
+    re.IGNORECASE,
+)
+SCHOOLS = re.compile(
+    r"(대학교|대학원|대학|고등학교|university|college|institute|school|academy|kaist|postech)",
+    re.IGNORECASE,
+)
+DURATION = re.compile(r"\(\s*\d+\s*(?:개월|년|months?|years?|yrs?)[^)]*\)", re.IGNORECASE)
+QUOTED = re.compile(r"[\"“”「『]([^\"“”」』]+)[\"“”」』]")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _period(entry: dict[str, Any], text: str) -> str:
+    start, end, rest = find_period(text)
+    if start:
+        entry["startDate"] = start
+        if end:
+            entry["endDate"] = end
+    return rest
+
+
+def _single_date(entry: dict[str, Any], kind: str, text: str) -> str:
+    """A leading date of an award or a publication: "[2017.12] 특허 출원 …", "2021 대상"."""
+    match = SINGLE_DATE.match(text)
+    if kind not in SINGLE_DATE_FIELD or not match:
+        return text
+    bracketed = text.lstrip().startswith("[")
+    if not bracketed and not re.match(r"\s*\d{4}(?!\d)", text):
+        return text
+    try:
+        when = parse_date(match.group(1))
+    except DateParseError:
+        return text
+    if when is None:
+        return text
+    entry[SINGLE_DATE_FIELD[kind]] = when.iso()
+    return match.group(2)
+
+
+def _trailing_year(entry: dict[str, Any], kind: str, text: str) -> str:
+    """A year at the end is the date (a degree's: its end): "AWS Certified … (2021)",
+    "ISTQB …, 2016", "University …, 2015"."""
+    match = re.search(
+        rf"[\s,—–-]*\(?((?:{MONTH}\s+)?(?:19|20)\d{{2}}(?:[.\-/]\d{{1,2}}){{0,2}})\.?\s*"
+        r"(?:졸업|graduated|수료)?\s*\)?\.?\s*(?:졸업|graduated|수료)?\s*$",
+        text,
+        re.IGNORECASE,
+    )
+    field = {"education": "endDate", "projects": "startDate"}.get(kind) or SINGLE_DATE_FIELD.get(
+        kind
+    )
+    if field is None or not match or field in entry or match.start() == 0:
+        return text
+    try:
+        when = parse_date(match.group(1))
+    except DateParseError:
+        return text
+    if when is None:
+        return text
+    entry[field] = when.iso()
+    return text[: match.start()]
+
+
+APA = re.compile(
+    r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?\s*(?P<title>.+?)\.\s+(?P<venue>.+)$"
+)
+WHEN = re.compile(r"(?<!\d)((?:19|20)\d{2}(?:\s*[.\-/]\s*\d{1,2})?)\.?(?!\d)")
+
+
+def citation(entry: dict[str, Any], text: str) -> bool:
+    """A citation → name (the title), publisher (the venue), date, authors in summary:
+    Lee, Y., Kim, S. "Title", Venue 2022; Petrova, E. (2023). Title. *Journal*, 39(4)."""
+    apa = APA.match(text)
+    if apa and not QUOTED.search(apa.group("authors")):
+        entry["name"] = title_text(apa.group("title")).strip()
+        entry["releaseDate"] = apa.group("year")
+        entry["publisher"] = title_text(apa.group("venue")).strip(" .")
+        entry["summary"] = title_text(apa.group("authors")).strip(" ,.")
+        return True
+    quoted = QUOTED.search(text)
+    if not quoted:
+        return False
+    entry["name"] = quoted.group(1).strip().rstrip(",.")
+    authors = text[: quoted.start()].strip(" ,.")
+    venue = text[quoted.end() :].strip(" ,.")
+    year = WHEN.search(venue)
+    if year and "releaseDate" not in entry:
+        try:
+            when = parse_date(year.group(1))
+        except DateParseError:
+            when = None
+        entry["releaseDate"] = when.iso() if when else year.group(1)[:4]
+        venue = " ".join((venue[: year.start()] + venue[year.end() :]).split()).strip(" ,.")
+    if venue:
+        entry["publisher"] = venue
+    if authors:
+        entry["summary"] = authors
+    return True
+
+
+#: A degree written out, as LinkedIn does: "Bachelor of Science - BS".
+LONG_DEGREE = re.compile(
+    r"^(?:bachelor|master|doctor|associate)(?:'s)?(?:\s+degree)?(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?$",
+    re.IGNORECASE,
+)
+ABBREVIATION = re.compile(r"^[A-Z][A-Za-z.]{0,6}$")
+
+
+def _long_degree(entry: dict[str, Any], parts: list[str]) -> list[str]:
+    """ "Bachelor of Science", "BS", "Computer Science": the degree as written out is the
+    studyType, its abbreviation after it says the same and goes; the rest is left."""
+    for index, part in enumerate(parts):
+        if LONG_DEGREE.match(part.strip()) and "studyType" not in entry:
+            entry["studyType"] = part.strip()
+            after = parts[index + 1 : index + 2]
+            skip = 2 if after and ABBREVIATION.match(after[0].strip()) else 1
+            return parts[:index] + parts[index + skip :] + ["-"] * (not parts[:index])
+    return parts
+
+
+def degree(entry: dict[str, Any], parts: list[str]) -> bool:
+    """A degree in either order ("학사, 부산대학교 정보컴퓨터공학부", "부산대학교
+    컴퓨터공학과 학사", "MSc Computer Engineering, Instituto Superior Técnico"): the
+    school (in Korean with its 학부 or 대학원), the degree (a word of its own) and what
+    is left, the field."""
+    written_out = "studyType" not in entry
+    parts = _long_degree(entry, parts)
+    written_out = written_out and "studyType" in entry
+    school = next((p for p in parts if SCHOOLS.search(p)), None)
+    if school is None and written_out:
+        school = parts[0]  # the degree was written out: the first part left is the place
+    if school is None:  # a school without its word: the part that is no degree
+        if not any(DEGREES.fullmatch(w.strip(",()")) for p in parts for w in p.split()):
+            return False
+        school = next((p for p in parts if not DEGREES.match(p)), None)
+        if school is None:
+            return False
+    rest = [p for p in parts if p is not school]
+    tokens = school.split()
+    if re.search("[가-힣]", school):  # 학부 belongs to the school beside a degree of its own
+        faculty = ("학부", "대학원") if len(parts) > 1 else ("대학원",)
+        ends = [i for i, t in enumerate(tokens) if SCHOOLS.search(t) or t.endswith(faculty)]
+        at = max(ends, default=len(tokens) - 1)
+        entry["institution"] = " ".join(tokens[: at + 1])
+        if tokens[at + 1 :]:
+            rest.insert(0, " ".join(tokens[at + 1 :]))
+    else:
+        entry["institution"] = school
+    area: list[str] = []
+    for part in rest:
+        kept = []
+        for word in part.split():
+            if "studyType" not in entry and DEGREES.fullmatch(word.strip(",()")):
+                entry["studyType"] = word.strip(",()")
+            else:
+                kept.append(word)
+        if kept:
+            area.append(" ".join(kept).removeprefix("in ").strip())
+    if area:
+        entry["area"] = " · ".join(area)
+    return True
+
+
+SCORE = re.compile(
+    r"\(?\s*(?:학점|평점|GPA|grade)\s*[:：]?\s*([\d.]+\s*/\s*[\d.]+|[\d.]+)\s*\)?", re.IGNORECASE
+)
+
+
+def _described(text: str) -> bool:
+    """A description rather than a name: starts in lower case, or runs to four words."""
+    return text[:1].islower() or len(text.split()) >= 4
+
+
+def is_role(text: str) -> bool:
+    """Words of a position ("Postdoctoral Fellow", "ML 엔지니어")."""
+    return bool(ROLE_WORDS.search(text)) and len(text.split()) <= 5
+
+
+def entry_from_line(text: str, kind: str) -> dict[str, Any]:
+    """An item from its heading ("회사 | 직책 | 2021.03 ~ 현재", "[2017.12] …")."""
+    text = " ".join(text.split())  # a heading is one line, even if a <br> broke it
+    entry: dict[str, Any] = {}
+    text = NUMBERING.sub("", GLYPH.sub("", short_years(text)))
+    if kind == "projects":
+        text = PROJECT_LABEL.sub("", text)  # "Project: Workflow Builder"
+    rest = re.sub(r"\(\s*[,;]\s*", "(", _period(entry, text))
+    duration = DURATION.search(rest)
+    rest = " ".join(DURATION.sub(" ", rest).split()) if duration else rest
+    if entry and kind in SINGLE_DATE_FIELD:  # a period where one date belongs: its start
+        entry[SINGLE_DATE_FIELD[kind]] = entry.pop("startDate")
+        entry.pop("endDate", None)
+    if not entry:
+        rest = paren_date(entry, kind, rest)
+    if not entry and kind == "certificates":
+        rest = _issued_in(entry, rest)
+    if not entry:
+        rest = _single_date(entry, kind, rest)
+        rest = _trailing_year(entry, kind, rest)
+    if not entry and kind == "projects" and (year := PAREN_YEAR.search(rest)):
+        entry["startDate"] = year.group(1)  # "**tinyfs** (2020) — a toy file system"
+        rest = " ".join((rest[: year.start()] + rest[year.end() :]).split())
+    bold_first = rest.lstrip().startswith(("**", "__"))  # "**(주)코드웨이브** (인턴) | …"
+    rest = title_text(rest) if "**" in rest or "__" in rest else rest
+    if kind == "publications" and citation(entry, rest):
+        return _with_duration(entry, kind, duration)
+    role_at = ROLE_AT.match(rest) if kind in ("work", "volunteer") else None
+    if role_at:  # "iOS Lead @ Parcelpoint", "Engineer at Acme": the role comes first
+        entry[FIRST[kind]], entry[SECOND[kind]] = role_at.group(2).strip(), role_at.group(1)
+        return _with_duration(entry, kind, duration)
+    split = {"certificates": CERTIFICATE_SEPARATORS, "awards": AWARD_SEPARATORS}.get(
+        kind, SEPARATORS
+    )
+    parts = [p.strip() for p in split.split(rest.strip(" :,")) if p and p.strip()]
+    link = LINK_START.match(parts[0]) if parts else None
+    if link and kind in URL_KINDS:  # "[ledgerlite](https://…) — a ledger library"
+        entry["url"] = link.group(2)
+        parts[0] = (link.group(1) + parts[0][link.end() :]).strip()
+    if kind == "awards" and (quoted := QUOTED.search(rest)):  # 대상 — "여행 일정 자동 생성"
+        entry["summary"] = quoted.group(0)
+    if (
+        kind == "work"
+        and not bold_first  # a bold first part is the employer; "(인턴)" after it, a note
+        and len(parts) >= 2
+        and is_role(parts[0])
+        and not is_role(parts[1])
+    ):
+        entry["position"], entry["name"] = parts[0], parts[1]  # "Postdoctoral Fellow, Centre …"
+        if parts[2:]:
+            entry["location"] = ", ".join(parts[2:])
+        return _with_duration(entry, kind, duration)
+    if kind == "education" and (score := SCORE.search(rest)):
+        entry["score"] = score.group(1)
+        rest = (rest[: score.start()] + rest[score.end() :]).strip(" ,")
+        parts = [p.strip() for p in SEPARATORS.split(rest) if p and p.strip()]
+    if kind == "education" and degree(entry, parts):
+        return _with_duration(entry, kind, duration)
+    first, second = FIRST[kind], SECOND[kind]
+    if kind == "projects" and len(parts) > 1 and not _described(parts[1]):
+        second = "entity"  # "tinyqueue | Acme": whose project; "— a lock-free queue": what
+    if parts:
+        entry[first] = parts[0]
+        if len(parts) > 1:
+            entry[second] = _after_first(rest.strip(" :,"), split, parts)
+    else:
+        entry[first] = rest.strip()
+    return _with_duration(entry, kind, duration)
+
+
+def paren_date(entry: dict[str, Any], kind: str, text: str) -> str:
+    """ "정보보안기사 ('18.08 취득)": the date in brackets to the item's date field."""
+    field = {"education": "endDate", "projects": "startDate"}.get(kind) or SINGLE_DATE_FIELD.get(
+        kind
+    )
+    match = PAREN_DATE.search(text)
+    if field is None or field in entry or not match or kind == "publications":
+        return text
+    if re.fullmatch(r"\(\s*(?:19|20)\d{2}\s*\)", match.group(0).strip()):
+        return text  # a bare "(2020)" is a citation's year, read elsewhere
+    try:
+        when = parse_date(" ".join(match.group(1).split()))
+    except DateParseError:
+        return text
+    if when is None:
+        return text
+    entry[field] = when.iso()
+    return " ".join((text[: match.start()] + text[match.end() :]).split())
+
+
+ISSUED_IN = re.compile(
+    rf"[\s·,|—–-]*(?:issued|발급일?|취득일?)\s*[:：]?\s*"
+    rf"({MONTH}\s+\d{{4}}|\d{{4}}\s*년(?:\s*\d{{1,2}}\s*월)?|\d{{4}}(?:\s*[.\-/]\s*\d{{1,2}}){{0,2}})",
+    re.IGNORECASE,
+)
+
+
+def _issued_in(entry: dict[str, Any], text: str) -> str:
+    """ "AWS SAA · Amazon · Issued Jun 2023 · Expires Jun 2026": the issue date, wherever
+    it stands in the line (the expiry stays as text)."""
+    match = ISSUED_IN.search(text)
+    if not match:
+        return text
+    try:
+        when = parse_date(" ".join(match.group(1).split()))
+    except DateParseError:
+        return text
+    if when is None:
+        return text
+    entry["date"] = when.iso()
+    return (text[: match.start()] + text[match.end() :]).strip()
+
+
+def issued_line(entry: dict[str, Any], text: str) -> bool:
+    """ "Issued Jun 2023 · Expires Jun 2026" under a credential: its date; the expiry is
+    kept beside the issuer (a certificate has no field of its own for it)."""
+    match = ISSUED.match(title_text(text))
+    if not match or entry.get("date"):
+        return False
+    try:
+        when = parse_date(match.group(1))
+    except DateParseError:
+        return False
+    if when is None:
+        return False
+    entry["date"] = when.iso()
+    if match.group(2):
+        entry["issuer"] = " · ".join(p for p in (entry.get("issuer"), match.group(2).strip()) if p)
+    return True
+
+
+def _after_first(text: str, split: re.Pattern[str], parts: list[str]) -> str:
+    """What follows the first part, with its separators as written ("팀 / 직책" stays so,
+    never "팀 · 직책"); joined with " · " only where the text cannot be cut back."""
+    cuts = [m for m in split.finditer(text) if text[: m.start()].strip()]
+    tail = text[cuts[0].end() :].strip(" ,|·—–-/:") if cuts else ""
+    separators = {m.group(0).strip() for m in cuts[1:]}
+    if tail and (not separators or separators <= {"/", "·", "|", "—", "–", "-", ","}):
+        return tail
+    return " · ".join(parts[1:])
+
+
+def _with_duration(
+    entry: dict[str, Any], kind: str, duration: re.Match[str] | None
+) -> dict[str, Any]:
+    """A duration such as "(15개월)" is no date; it is kept beside the name."""
+    if duration:
+        first = FIRST[kind]
+        entry[first] = f"{entry.get(first, '')} {duration.group(0)}".strip()
+    return entry

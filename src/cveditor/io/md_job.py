@@ -1,0 +1,374 @@
+"""One item of a section (a job, a degree, an award …) filled from the blocks under its
+heading or first line: its dates, position, summary, highlights and, for a job, its
+projects. Split from md_sections, which finds where each item starts."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .md_blocks import Block, Bullet, flatten
+from .md_dates import find_period
+from .md_entries import degree, is_role, issued_line
+from .md_opening import MAX_LINES, is_place, opening_lines
+from .md_projects import (
+    add_line,
+    job_project,
+    key_line,
+    project_from_bullet,
+    set_period,
+)
+from .md_tables import table_items, table_kind
+from .md_vocabulary import SENTENCE, section_kind, title_text
+
+EDUCATION_KEYS = {
+    "school": "institution",
+    "company": "institution",
+    "major": "area",
+    "degree": "studyType",
+    "graduation": "endDate",
+    "period": "endDate",
+    "score": "score",
+}
+PERIOD_KINDS = frozenset({"work", "volunteer", "education", "projects"})
+PROJECT_WORDS = re.compile(r"프로젝트|과제|project", re.IGNORECASE)
+ITALIC_LINE = re.compile(r"^\s*(?:\*|_)([^*_\n]{2,80})(?:\*|_)\s*$")
+
+
+# --- one job, degree, award … -------------------------------------------------------------
+
+
+def segments(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
+    """(sub-heading, the blocks under it), split at the shallowest sub-headings."""
+    level = min((b.level for b in blocks if b.kind == "heading"), default=0)
+    out: list[tuple[Block | None, list[Block]]] = [(None, [])]
+    for block in blocks:
+        if block.kind == "heading" and block.level == level:
+            out.append((block, []))
+        else:
+            out[-1][1].append(block)
+    return out if out[0][1] else out[1:]
+
+
+def _is_project(heading: Block, body: list[Block]) -> bool:
+    """A sub-heading of a job that names a project: dates, the word, or project keys."""
+    if find_period(heading.text)[0] or PROJECT_WORDS.search(heading.text):
+        return True
+    for block in body:
+        lines = [b.text for b in block.bullets] if block.kind == "bullets" else []
+        lines += block.text.split("\n") if block.kind == "paragraph" else []
+        for line in lines:
+            key = key_line(line)
+            if key and key[2] in ("period", "techStack", "team", "officialName"):
+                return True
+    return False
+
+
+class JobFiller:
+    """What goes into one item: summary paragraphs, highlights, projects."""
+
+    def __init__(self, entry: dict[str, Any], kind: str) -> None:
+        self.entry, self.kind = entry, kind
+        self.summary: list[str] = [entry.pop("summary")] if entry.get("summary") else []
+        self.highlights: list[str] = []
+        self.project: dict[str, Any] | None = None  # a flat project being filled
+        self.body = False  # past the short lines that open an item (dates, position)
+        self.opened = False  # an opening over several lines was read
+
+    def projects(self) -> list[dict[str, Any]]:
+        return self.entry.setdefault("x-cveditor", {}).setdefault("projects", [])
+
+    def header_line(self, line: str, *, bullet: bool = False) -> bool:
+        """A short line opening an item: its dates ("*June 2020 – present*",
+        "- FEBRUARY 2018 — PRESENT"), a degree ("- M.A. Graphic Design") or, for a job
+        and not in a bullet, its position."""
+        if self.body or "\n" in line.strip():
+            return False
+        italic = ITALIC_LINE.match(line)
+        place = self.entry.get("position", "")
+        work = self.kind in ("work", "volunteer")
+        if italic and work and place and not self.entry.get("location") and not is_role(place):
+            self.entry["location"] = place  # "**Co**, Chicago  2015" over "*Junior Designer*"
+            self.entry["position"] = italic.group(1).strip()
+            return True
+        text = title_text(line).strip()
+        if not text or len(text) > 80 or SENTENCE.search(text) or key_line(text):
+            return False
+        if self.kind == "certificates" and issued_line(self.entry, text):
+            return True
+        start, _end, rest = find_period(text)
+        if start and not self.entry.get("startDate") and self.kind in PERIOD_KINDS:
+            self.entry["startDate"] = start
+            if _end:
+                self.entry["endDate"] = _end
+            if rest:
+                if self.kind == "work" and not self.entry.get("position"):
+                    self.entry["position"] = rest
+                elif self.kind in ("work", "volunteer") and is_place(rest):
+                    self.entry.setdefault("location", rest)  # "*2021 – Present* · Seoul"
+                else:
+                    self.highlights.append(rest)
+            return True
+        if start:
+            return False
+        year = re.fullmatch(r"\D{0,12}?((?:19|20)\d{2})\D{0,12}", text)
+        if year and self.kind in PERIOD_KINDS and not self.entry.get("startDate"):
+            if text.strip() == year.group(1):
+                self.entry["startDate"] = year.group(1)
+            else:  # "Summer 2020": printed as written, no date to sort by
+                typed = self.entry.setdefault("x-cveditor", {}).setdefault("typedDates", {})
+                typed["startDate"] = text
+            return True
+        if self.kind == "education" and not self.entry.get("studyType"):
+            found: dict[str, Any] = {}
+            if degree(found, ["-", text]) and "studyType" in found:  # "- M.A. Graphic Design"
+                self.entry["studyType"] = found["studyType"]
+                if found.get("area"):  # the heading's second part was the place
+                    if self.entry.get("area"):
+                        self.entry["institution"] += ", " + self.entry["area"]
+                    self.entry["area"] = found["area"]
+                return True
+        if bullet:
+            return False
+        if (
+            self.kind in ("work", "volunteer")
+            and not self.entry.get("position")
+            and len(text) <= 60
+        ):
+            self.entry["position"] = text
+            return True
+        return False
+
+    def key(self, label: str, value: str, kind: str | None) -> None:
+        """A "key: value" line: 프로젝트 명 starts a project; project keys go to the
+        open project; the job's own dates and summary are set only once."""
+        if self.kind == "projects" and kind == "officialName" and not self.entry.get("entity"):
+            self.entry["entity"] = value  # 고객사: whose project it was
+            return
+        if self.kind == "projects" and kind in ("role", "techStack"):
+            if kind == "role":
+                self.entry.setdefault("roles", []).append(value)
+            else:
+                self.entry.setdefault("keywords", []).extend(_listed(value))
+            return
+        if self.kind == "work" and kind == "name":
+            self.project = {"name": value}
+            self.projects().append(self.project)
+        elif self.project is not None and self.kind == "work":
+            add_line(self.project, label, value, kind)
+        elif (
+            kind in ("period", "graduation")
+            and self.kind == "education"
+            and not (find_period(value)[0])
+        ):
+            self.highlights += set_period(self.entry, label, value)  # one date: the end
+            if "startDate" in self.entry and "endDate" not in self.entry:
+                self.entry["endDate"] = self.entry.pop("startDate")
+        elif kind == "period" and not self.entry.get("startDate"):
+            self.highlights += set_period(self.entry, label, value)
+        elif kind == "summary" and not self.summary:
+            self.summary.append(value)
+        elif (
+            kind in ("role", "position") and self.kind == "work" and not self.entry.get("position")
+        ):
+            self.entry["position"] = value
+        elif kind == "role" and self.kind == "work" and not self.summary:
+            self.summary.append(value)  # 담당 after 직무: what the job was about
+        elif self.kind == "education" and kind in EDUCATION_KEYS:
+            field = EDUCATION_KEYS[kind]
+            if field == "endDate":
+                self.highlights += set_period(self.entry, label, value)
+                if "startDate" in self.entry and "endDate" not in self.entry:
+                    self.entry["endDate"] = self.entry.pop("startDate")
+            elif not self.entry.get(field):
+                self.entry[field] = value
+            else:
+                self.highlights.append(f"{label}: {value}")
+        elif kind == "company" and self.kind == "work":
+            if self.entry.get("name"):  # the title named the service: it stays, as text
+                self.summary.insert(0, self.entry["name"])
+            self.entry["name"] = value
+        elif kind == "highlights":
+            self.highlights += [line.strip(" -") for line in value.split("\n") if line.strip(" -")]
+        else:
+            self.highlights.append(f"{label}: {value}")
+
+    def block(self, block: Block) -> None:
+        if block.kind == "bullets":
+            for bullet in block.bullets:
+                self.bullet(bullet)
+            self.body = True
+        elif block.kind == "paragraph":
+            lines = [line for line in block.text.split("\n") if line.strip()]
+            if not self.body and not self.opened:  # "Orbitwave · Full-time" / dates / place
+                taken = opening_lines(self.entry, self.kind, lines)
+                self.opened = bool(taken)
+                lines = lines[taken:]
+            rest: list[str] = []
+            for line in lines:  # opening lines (dates, position), "**기간**: …" keys, text
+                if not rest and self.header_line(line, bullet=len(lines) > 1):
+                    continue
+                key = key_line(line)
+                if key is not None:
+                    self.key(*key)
+                else:
+                    rest.append(line)
+            if rest:
+                text = "\n".join(rest)
+                self.block(Block("text", text, source=text))
+        elif block.kind == "table" and self.kind == "work" and self.table(block):
+            self.body = True
+        elif block.kind in ("text", "html", "code", "table", "heading"):
+            self.body = True
+            text = block.text if block.kind == "text" else block.source
+            if self.project is not None:
+                self.project["summary"] = "\n\n".join(
+                    p for p in (self.project.get("summary"), text) if p
+                )
+            else:
+                self.summary.append(text)
+
+    def table(self, block: Block) -> bool:
+        """A table of the job's projects (프로젝트명 | 기간 | 역할 | 기술 스택 | 성과)."""
+        if table_kind(block.rows[0] if block.rows else [], inside_job=True) != "work-project":
+            return False
+        found = table_items(block, "work-project")
+        if not found:
+            return False
+        self.projects().extend(found)
+        self.project = None
+        return True
+
+    def bullet(self, bullet: Bullet) -> None:
+        project = project_from_bullet(bullet) if self.kind == "work" else None
+        if project is None and self.kind == "work" and self.entry.get("startDate"):
+            project = dated_project(bullet)  # "'18.07 ~ '18.12 : 정산 배치 개발" in a job
+        if project is not None:
+            self.projects().append(project)
+            self.project = None
+            return
+        group = [project_from_bullet(c) for c in bullet.children] if self.kind == "work" else []
+        if group and any(group):  # "- 주요 프로젝트" over a bullet per project
+            if section_kind(bullet.text) != "projects":
+                self.highlights.append(bullet.text)
+            for child, found in zip(bullet.children, group, strict=True):
+                if found is not None:
+                    self.projects().append(found)
+                else:
+                    self.highlights += flatten([child])
+            self.project = None
+            return
+        key = key_line(bullet.text)
+        if key is not None and bullet.children:
+            value = "\n".join([key[1], *(f"- {t}" for t in flatten(bullet.children))])
+            self.key(key[0], value.strip(), key[2])
+        elif key is not None:
+            self.key(*key)
+        elif self.project is not None:
+            self.project.setdefault("highlights", []).extend(flatten([bullet]))
+        elif not bullet.children and self.header_line(bullet.text, bullet=True):
+            return
+        else:
+            self.highlights += flatten([bullet])
+
+    def segment(self, heading: Block, body: list[Block]) -> None:
+        """A sub-heading: a project of the job, or a part of its text."""
+        self.project = None
+        if self.kind == "work" and section_kind(heading.text) == "projects":
+            for sub, blocks in segments(body):  # "## 주요 프로젝트" within the job
+                if sub is None:
+                    for block in blocks:
+                        self.block(block)  # a flat 프로젝트 명 list starts projects
+                else:
+                    self.projects().append(job_project(sub, blocks))
+            self.project = None
+            return
+        if self.kind == "work" and _is_project(heading, body):
+            self.projects().append(job_project(heading, body))
+            return
+        self.summary.append(f"**{title_text(heading.text)}**")  # a part of the job's text
+        for block in body:
+            self.block(block)
+        self.project = None
+
+
+DATE_FIRST = re.compile(r"^\s*[\[(]?\s*(?:['’]\d{2}|\d{4}|\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})")
+
+
+def dated_project(bullet: Bullet) -> dict[str, Any] | None:
+    """A bullet of a job that opens with its own period is a part of the job done
+    then: a project with those dates, named by the rest of the line."""
+    text = bullet.text.split("\n")[0]
+    if not DATE_FIRST.match(text):
+        return None
+    start, end, rest = find_period(text)
+    if not start or not rest or len(rest) > 120:
+        return None
+    project: dict[str, Any] = {"name": title_text(rest), "startDate": start}
+    if end:
+        project["endDate"] = end
+    more = bullet.text.split("\n")[1:] + flatten(bullet.children) + bullet.tail
+    if more:
+        project["highlights"] = [line.strip() for line in more if line.strip()]
+    return project
+
+
+def _listed(value: str) -> list[str]:
+    return [v.strip(" -") for v in re.split(r",|·|\n", value) if v.strip(" -")]
+
+
+def all_keys(block: Block) -> bool:
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    return bool(lines) and all(key_line(line) for line in lines)
+
+
+def _opening_together(blocks: list[Block], entry: dict[str, Any], kind: str) -> list[Block]:
+    """Short one-line paragraphs that open an item (company / dates / place, written
+    with blank lines between) as one paragraph, so they are read together."""
+    lead = 0
+    while (
+        lead < min(len(blocks), MAX_LINES)
+        and blocks[lead].kind == "paragraph"
+        and "\n" not in blocks[lead].text.strip()
+    ):
+        lead += 1
+    if lead < 2:
+        return blocks
+    text = "\n".join(b.text.strip() for b in blocks[:lead])
+    if not opening_lines(dict(entry), kind, text.split("\n")):
+        return blocks
+    merged = Block("paragraph", text, source="\n".join(b.source for b in blocks[:lead]))
+    return [merged, *blocks[lead:]]
+
+
+def fill_entry(entry: dict[str, Any], blocks: list[Block], kind: str) -> None:
+    """Paragraphs → summary; bullets → highlights, projects (work) or known fields."""
+    blocks = _opening_together(blocks, entry, kind)
+    job = JobFiller(entry, kind)
+    for heading, body in segments(blocks):
+        if heading is None:
+            for block in body:
+                job.block(block)
+        else:
+            job.segment(heading, body)
+    summary, highlights = job.summary, job.highlights
+    if entry.get("x-cveditor", {}).get("projects") == []:
+        entry.pop("x-cveditor")
+    if kind == "education":
+        lines = summary + highlights
+        if lines:
+            entry["courses"] = lines
+        return
+    if kind == "certificates":
+        lines = summary + highlights
+        if lines:
+            entry["name"] = " — ".join([entry.get("name", ""), *lines]).strip(" —")
+        return
+    text_field = {"references": "reference", "projects": "description"}.get(kind, "summary")
+    if kind in ("awards", "publications", "references"):
+        summary = summary + highlights
+        highlights = []
+    if summary:
+        entry[text_field] = "\n\n".join(p for p in (entry.get(text_field), *summary) if p)
+    if highlights:
+        entry["highlights"] = [*entry.get("highlights", []), *highlights]  # a second fill adds

@@ -1,0 +1,99 @@
+"""Whether a title or a first line is a person's name, and which part of it.
+
+A Korean name has a known shape (a surname and two syllables), so Korean words that
+are no name (채용과정, 우리은행, 인적 사항) are told apart; a Latin one is any short,
+capitalised phrase without document words, years, roles or sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .md_vocabulary import (
+    DOC_KINDS,
+    DOC_WORDS,
+    EMOJI,
+    ROLE_WORDS,
+    has_word,
+    section_kind,
+    title_text,
+)
+
+#: A Korean name: a surname and a given name of two syllables (rarely one or three;
+#: 허 형록 written apart). Words like 채용과정 or 우리은행 are no names.
+SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진"
+    "지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
+)
+HANGUL_NAME = re.compile(
+    rf"^(?:[{SURNAMES}][가-힣]{{2}}|(?:남궁|황보|제갈|선우|독고)[가-힣]{{2}}|[{SURNAMES}]|[가-힣]{{2}})$"
+)
+LATIN_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'\-]+|[A-Z]{2,}(?:-[A-Z]+)?|[A-Z]\.|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)$"
+)
+GREETING_NAME = re.compile(
+    r"([가-힣]{2,4})\s*입니다|(?:I'm|I am)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
+)
+
+
+def only_doc_words(text: str) -> bool:
+    """A title that only names the document ("Unofficial Resume", "Performance - 2021")."""
+    doc_words = DOC_WORDS + tuple(w for words in DOC_KINDS.values() for w in words)
+    clean = EMOJI.sub("", title_text(text)).lower()
+    for word in sorted(doc_words, key=len, reverse=True):
+        clean = re.sub(rf"(?<![a-z]){re.escape(word)}(?![a-z])", " ", clean)
+    return not re.sub(
+        r"[\W\d_]+|상반기|하반기|연간|annual|yearly|mid-year|self|\b[hq][1-4]\b", "", clean
+    )
+
+
+@cache
+def name_in(text: str) -> str:
+    """The person's name in a title, or "" when the title is something else.
+
+    A title is the name unless it is a section word, names the document ("Unofficial
+    Resume", "Performance - 2021", "면접 준비"), holds a year, or is a sentence;
+    document words beside a name are dropped ("이력서 - 허형록"), and a greeting gives
+    its name ("안녕하세요, 김하늘입니다")."""
+    clean = EMOJI.sub("", title_text(text)).strip()
+    greeting = GREETING_NAME.search(clean)
+    if greeting:
+        return greeting.group(1) or greeting.group(2)
+    doc_words = DOC_WORDS + tuple(w for words in DOC_KINDS.values() for w in words)
+    had_doc_word = has_word(clean, doc_words)
+    for word in sorted(doc_words, key=len, reverse=True):
+        clean = re.sub(rf"(?i)(?<![a-z]){re.escape(word)}(?![a-z])", " ", clean)
+    clean = " ".join(clean.split()).strip(" -–—|:·,")
+    clean = re.sub(r",?\s+(?:Ph\.?\s?D\.?|MBA|M\.?D\.?|박사)$", "", clean)
+    if not clean or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", clean) or section_kind(clean):
+        return ""
+    if any(re.fullmatch(r"[A-Za-z]{0,2}\d{1,2}", word) for word in clean.split()):
+        return ""  # "Q3 check-in", "H1 goals": a quarter or a half is no name
+    if len(clean) > 60 or re.search(r"(?:[다요]|[.!?])$", clean) or ROLE_WORDS.search(clean):
+        return ""
+    if (had_doc_word or re.search("[가-힣]", clean)) and not _name_like(clean):
+        return ""  # "인적 사항", "Performance Review Notes": no name's shape
+    words = re.findall(r"[A-Za-z][\w'’.-]*", clean)
+    if len(words) >= 3 and sum(1 for w in words if w[0].islower()) * 2 > len(words):
+        return ""  # "I'm currently working on": a phrase, not a name
+    return clean
+
+
+def person_name(text: str) -> str:
+    """name_in, when what it found has the shape of a person's name (a Korean name is
+    one word of two to four syllables; "모아페이 정산 시스템" is a service)."""
+    name = name_in(text)
+    return name if name and _name_like(name) else ""
+
+
+def _name_like(text: str) -> bool:
+    """A name's shape: "허형록", "허 형록", "Jane Doe", "Dr. Yuna Lee 이유나"."""
+    words = re.sub(r"[()]", " ", text).split()
+    korean = [w for w in words if re.search("[가-힣]", w)]
+    latin = [w for w in words if not re.search("[가-힣]", w)]
+    if len(korean) == 2 and len(korean[0]) == 1:  # "허 형록"
+        korean = [korean[0] + korean[1]]
+    if len(korean) > 1 or any(not HANGUL_NAME.match(w) or len(w) < 3 for w in korean):
+        return False
+    return all(LATIN_NAME_WORD.match(w) for w in latin) and (bool(korean) or len(latin) >= 2)

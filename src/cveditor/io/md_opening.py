@@ -1,0 +1,113 @@
+"""An item's opening spread over several short lines, as LinkedIn exports write it:
+
+    ### Staff Engineer          (or the company, or a credential's name)
+    Orbitwave · Full-time       the employer (or the role, or the issuer)
+    Jan 2020 - Present · 4 yrs  the dates
+    Berlin, Germany             the place
+
+The lines are read into the item's fields only when one of them holds its dates, so a
+paragraph of text is never taken for an opening."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .md_dates import find_period
+from .md_entries import DURATION, SEPARATORS, degree, is_role, issued_line
+from .md_projects import key_line
+from .md_vocabulary import LOCATION, SENTENCE, title_text
+
+MAX_LINES = 4
+#: A place on a line of its own: words without digits, with a comma or a word of a
+#: workplace ("Berlin, Germany · Hybrid", "Remote", "서울 강남구").
+PLACE = re.compile(r"^[^\d@:/]{2,60}$")
+PLACE_WORDS = re.compile(
+    r",|\b(?:remote|hybrid|on-site|onsite)\b|원격|재택|대한민국|한국"
+    r"|^(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)",
+    re.IGNORECASE,
+)
+
+
+def is_place(text: str) -> bool:
+    """A place as written on a line: "San Francisco, CA", "Remote", "서울 강남구"."""
+    where = PLACE_WORDS.search(text) or LOCATION.match(text)
+    return bool(where) and bool(PLACE.match(text)) and len(text.split()) <= 6 and not is_role(text)
+
+
+def _short(line: str) -> bool:
+    text = title_text(line)
+    return bool(text) and len(text) <= 80 and not SENTENCE.search(text) and not key_line(text)
+
+
+def _date_line(entry: dict[str, Any], kind: str, line: str) -> bool:
+    """The line with the item's dates (or a credential's "Issued …")."""
+    text = title_text(line)
+    if kind == "certificates":
+        return issued_line(entry, text)
+    start, end, rest = find_period(text)
+    rest = DURATION.sub("", rest).strip()  # "(3년)": said by the dates
+    place = bool(PLACE_WORDS.search(rest) or LOCATION.match(rest))
+    if not start or (rest and not (place and kind in ("work", "volunteer"))):
+        return False
+    entry["startDate"] = start
+    if end:
+        entry["endDate"] = end
+    else:
+        entry.pop("endDate", None)
+    if rest and kind in ("work", "volunteer") and not entry.get("location"):
+        entry["location"] = rest
+    return True
+
+
+def _before(entry: dict[str, Any], kind: str, text: str) -> None:
+    """A line before the dates: the employer under a role's heading, the role under an
+    employer's, a credential's issuer, a degree."""
+    if kind == "work":
+        name = entry.get("name", "")
+        if name and not entry.get("position") and is_role(name) and not is_role(text):
+            entry["position"], entry["name"] = name, text  # "### Staff Engineer" / company
+        elif not name:
+            entry["name"] = text
+        elif not entry.get("position"):
+            entry["position"] = text
+        else:
+            entry["position"] += f" · {text}"
+    elif kind == "volunteer":
+        entry["position" if entry.get("organization") else "organization"] = text
+    elif kind == "certificates":
+        entry["issuer"] = " · ".join(p for p in (text, entry.get("issuer")) if p)  # expiry last
+    elif kind == "education":
+        found: dict[str, Any] = {}
+        if degree(found, ["-", *SEPARATORS.split(text)]) and "studyType" in found:
+            entry["studyType"] = found["studyType"]
+            if found.get("area"):
+                entry["area"] = found["area"]
+        else:
+            entry["area"] = " · ".join(p for p in (entry.get("area"), text) if p)
+    else:
+        entry["summary"] = " · ".join(p for p in (entry.get("summary"), text) if p)
+
+
+def opening_lines(entry: dict[str, Any], kind: str, lines: list[str]) -> int:
+    """Read the short lines that open an item into ``entry``; returns how many were
+    taken (0: these lines are no such opening, nothing was changed)."""
+    if kind not in ("work", "volunteer", "certificates", "education") or len(lines) < 2:
+        return 0
+    head = lines[:MAX_LINES]
+    trial = dict(entry)
+    at = next(
+        (i for i, line in enumerate(head) if _short(line) and _date_line(trial, kind, line)), None
+    )
+    if at is None or not all(_short(line) for line in head[:at]):
+        return 0
+    entry.clear()
+    entry.update(trial)
+    for line in head[:at]:
+        _before(entry, kind, title_text(line))
+    taken = at + 1
+    place = title_text(lines[taken]) if taken < len(lines) else ""
+    if kind in ("work", "volunteer") and not entry.get("location") and is_place(place):
+        entry["location"] = place  # "Berlin, Germany" under the dates
+        taken += 1
+    return taken

@@ -1,0 +1,225 @@
+"""Blocks → the document's outline: a tree of headings and the blocks under them.
+
+Heading levels are relative: a node's depth, not its number of ``#``, says where it
+sits. A bold-only paragraph ("**채용과정**") or a short line that is only a section
+word ("경력") is a heading one step below the current real heading; the document's
+title (its first, top heading, when it is one) keeps only the lines up to the next
+heading, so the sections after it are top-level nodes however many ``#`` they have.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .md_blocks import BOLD_HEADING, Block
+from .md_names import name_in, only_doc_words, person_name
+from .md_private import private_blocks, private_title
+from .md_vocabulary import (
+    DOC_WORDS,
+    IMG_SRC,
+    ROLE_WORDS,
+    has_word,
+    plain,
+    section_kind,
+    title_text,
+)
+
+LABEL_CHARS = 60
+
+
+@dataclass
+class OutlineNode:
+    """One heading or block of the source, and where its text goes."""
+
+    id: int
+    level: int  # depth in the outline (0 = top)
+    label: str  # heading text, or the first words of a block
+    first_line: int  # 1-based source lines (front matter counted)
+    last_line: int
+    target: str  # one of import_plan.TARGETS; the user may change it
+    auto_target: str  # what the importer chose
+    children: list[OutlineNode] = field(default_factory=list)
+    block: Block | None = field(default=None, repr=False, compare=False)
+    inherited: bool = field(default=False, repr=False, compare=False)  # follows parent
+    auto_inherited: bool = field(default=False, repr=False, compare=False)
+    role: str = field(default="", repr=False, compare=False)  # title | heading | block
+
+    @property
+    def is_heading(self) -> bool:
+        return self.block is not None and self.block.kind == "heading"
+
+    def walk(self) -> list[OutlineNode]:
+        """This node and its descendants, depth first."""
+        out = [self]
+        for child in self.children:
+            out += child.walk()
+        return out
+
+
+def block_label(block: Block) -> str:
+    """The first words of a block, for the outline."""
+    if block.kind == "heading":
+        text = title_text(block.text) or block.text
+    elif block.kind == "table":
+        text = " | ".join(c for row in block.rows[:1] for c in row)
+    elif block.kind == "bullets" and block.bullets:
+        text = "• " + block.bullets[0].text.split("\n")[0]
+    elif block.kind == "html" and (image := IMG_SRC.search(block.text)):
+        text = f"<img> {image.group(1)}"
+    else:
+        text = block.text or block.source
+    if block.kind != "heading":
+        text = title_text(text)
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def _section_line(block: Block) -> bool:
+    """A short paragraph that is only a section word ("경력", "Experience:")."""
+    if block.kind != "paragraph" or "\n" in block.text.strip():
+        return False
+    return section_line(block.text)
+
+
+def section_line(line: str) -> bool:
+    """A line that is only a section word ("경력", "EXPERIENCE", "Skills:")."""
+    text = plain(line)
+    return (
+        0 < len(text) <= 24
+        and len(text.split()) <= 3
+        and not re.search(r"[.,;!?|·—–\-/()\d]", text)
+        and bool(section_kind(text))
+    )
+
+
+def split_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A paragraph whose lines include a section word on its own ("경력" in a text
+    without headings) is cut there, so that the word can become a heading."""
+    out: list[Block] = []
+    for block in blocks:
+        lines = block.text.split("\n") if block.kind == "paragraph" else []
+        cuts = [i for i, line in enumerate(lines) if i and section_line(line)]
+        if len(lines) > 1 and BOLD_HEADING.match(lines[0]) and not cuts:
+            cuts = [1]  # "**Ledger sharding**" over its lines: a heading of its own
+        if not cuts or len(block.source.split("\n")) != len(lines):
+            out.append(block)
+            continue
+        for start, end in zip([0, *cuts], [*cuts, len(lines)], strict=True):
+            part = "\n".join(lines[start:end])
+            bold = BOLD_HEADING.match(part) if end - start == 1 else None
+            out.append(
+                Block(
+                    "heading" if bold else "paragraph",
+                    bold.group(1).strip() if bold else part,
+                    level=7 if bold else 0,
+                    source="\n".join(block.source.split("\n")[start:end]),
+                    first_line=block.first_line + start,
+                    last_line=block.first_line + end - 1,
+                )
+            )
+    return out
+
+
+def promote_headings(blocks: list[Block]) -> list[Block]:
+    """Section-word lines become headings like bold-only paragraphs (level 7); a bold
+    line with nothing under it, or a bold name or headline at the top, stays text."""
+    blocks = split_paragraphs(blocks)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        lines = block.text.split("\n") if block.kind == "paragraph" else []
+        if len(lines) > 1 and section_line(lines[0]):  # "경력" over the first job's line
+            rest = Block(
+                "paragraph",
+                "\n".join(lines[1:]),
+                source=block.source.split("\n", 1)[-1],
+                first_line=block.first_line + 1,
+                last_line=block.last_line,
+            )
+            blocks.insert(index + 1, rest)
+            block.text, block.source, block.last_line = lines[0], lines[0], block.first_line
+        if _section_line(block):
+            block.kind, block.level = "heading", 7
+            block.text = block.text.strip().rstrip(":：").strip()
+        index += 1
+    for index, block in enumerate(blocks):  # a bold line with nothing under it: emphasis
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        bare = after is None or after.kind == "heading"
+        if block.kind == "heading" and block.level == 7 and bare and not section_kind(block.text):
+            block.kind, block.text = "paragraph", block.source.strip()
+    # a bold name or headline before the first section is no heading ("**윤서진**")
+    real = [b for b in blocks if b.kind == "heading" and b.level < 7]
+    for block in blocks:
+        if block.kind == "heading" and block.level < 7 and block is real[0]:
+            continue  # the title
+        if block.kind == "heading" and (block.level < 7 or section_kind(block.text)):
+            break
+        if block.kind == "heading" and (person_name(block.text) or ROLE_WORDS.search(block.text)):
+            block.kind, block.text = "paragraph", block.source.strip()
+    return blocks
+
+
+def find_title(blocks: list[Block]) -> int | None:
+    """Index of the document's title: its first heading, if no other heading is
+    shallower, and it is either the only one at its level or not a section word."""
+    levels = [b.level for b in blocks if b.kind == "heading"]
+    first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
+    if first is None or blocks[first].level == 7:
+        return None
+    title = blocks[first]
+    if title.level != min(levels):
+        return None
+    if name_in(title.text) or has_word(title.text, DOC_WORDS) or only_doc_words(title.text):
+        return first
+    if section_kind(title.text) is not None:
+        return None  # "# 자기 소개" over the sections is their parent, not a title
+    if levels.count(title.level) > 1:
+        return None  # "## 1. 성장과정" among "## 2. …": a section like the others
+    return first
+
+
+def build_outline(blocks: list[Block], offset: int) -> tuple[list[OutlineNode], OutlineNode | None]:
+    """(top-level nodes, the title node if any). ``offset``: front matter lines."""
+    blocks = private_blocks([b for b in promote_headings(blocks) if b.kind != "rule"])
+    title_at = find_title(blocks)
+    roots: list[OutlineNode] = []
+    stack: list[tuple[int, OutlineNode]] = []  # (heading level, node)
+    title: OutlineNode | None = None
+    counter = iter(range(1_000_000))
+    for index, block in enumerate(blocks):
+        node = OutlineNode(
+            id=next(counter),
+            level=0,
+            label=private_title(block) if block.private or block.goal else block_label(block),
+            first_line=block.first_line + offset,
+            last_line=block.last_line + offset,
+            target="",
+            auto_target="",
+            block=block,
+            role="block",
+        )
+        if block.kind == "heading":
+            node.role = "heading"
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            if stack and stack[-1][1] is title and block.level < 7:
+                stack.pop()  # the title holds only what comes before the next heading
+            if index == title_at:
+                node.role, title = "title", node
+            parent = stack[-1][1] if stack else None
+            (parent.children if parent else roots).append(node)
+            stack.append((block.level, node))
+        else:
+            parent = stack[-1][1] if stack else None
+            (parent.children if parent else roots).append(node)
+    for root in roots:
+        _finish(root, 0)
+    return roots, title
+
+
+def _finish(node: OutlineNode, level: int) -> None:
+    node.level = level
+    for child in node.children:
+        _finish(child, level + 1)
+        node.last_line = max(node.last_line, child.last_line)

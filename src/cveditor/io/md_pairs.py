@@ -1,0 +1,82 @@
+"""Skills, languages and interests: a name and its words ("Backend: Go, Python",
+"English — fluent"), from bullets, table rows or lines."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .md_blocks import Section, flatten
+from .md_tables import pair_rows
+from .md_vocabulary import KEY_LINE, SENTENCE, title_text
+
+FLUENCY = re.compile(r"([^(),]+?)\s*(?:\(([^()]+)\))?")
+
+
+def pairs(section: Section, kind: str) -> list[dict[str, Any]]:
+    """Skills ("Backend: Go, Python"), languages ("English — fluent"), interests."""
+    items: list[dict[str, Any]] = []
+    name_key = "language" if kind == "languages" else "name"
+    value_key = "fluency" if kind == "languages" else "keywords"
+    for block in section.blocks:
+        if block.kind == "bullets":
+            for bullet in block.bullets:
+                for line in [bullet.text, *flatten(bullet.children, ""), *bullet.tail]:
+                    items += [_pair(part, name_key, value_key) for part in _several(line, kind)]
+        elif block.kind == "table" and (found := pair_rows(block, kind)) is not None:
+            items += found  # | 역량 | 수준 | 비고 |
+        elif block.kind == "table":
+            rows = block.rows[1:] if len(block.rows) > 1 else block.rows
+            for row in rows:
+                items.append(
+                    _pair(
+                        " : ".join([row[0], ", ".join(row[1:])]) if len(row) > 1 else row[0],
+                        name_key,
+                        value_key,
+                    )
+                )
+        elif block.kind == "heading":
+            items.append({name_key: title_text(block.text) or block.text})
+        elif block.kind in ("paragraph", "html", "code"):
+            for line in block.text.split("\n"):
+                if line.strip():
+                    items += [_pair(part, name_key, value_key) for part in _several(line, kind)]
+    return items
+
+
+def _several(line: str, kind: str) -> list[str]:
+    """ "English (native), French (B2)": one language each."""
+    parts = [p.strip() for p in re.split(r"\s*[,·/]\s+", line) if p.strip()]
+    if kind == "languages" and len(parts) > 1 and all(FLUENCY.fullmatch(p) for p in parts):
+        return parts
+    return [line]
+
+
+def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
+    plain_pair = value_key == "fluency" and not re.search(r"\s[—–|-]\s|[:：]", line)
+    fluency = FLUENCY.fullmatch(line.strip()) if plain_pair else None
+    if fluency and fluency.group(2):  # "French (B2)"
+        return {name_key: fluency.group(1).strip(), value_key: fluency.group(2).strip()}
+    match = KEY_LINE.match(line)
+    bare = line.strip().removeprefix(":").strip()  # a list without a name, as exported
+    if (
+        name_key == "name"
+        and value_key == "keywords"
+        and (not match or line.strip().startswith(":"))
+        and len(re.split(r"[,;]", bare)) >= 3
+        and not SENTENCE.search(bare)
+    ):
+        words = [w.strip() for w in re.split(r"[,;]", bare) if w.strip()]
+        return {name_key: "", "keywords": words}  # "Go, PostgreSQL, Kubernetes"
+    if match and match.group(2).strip():
+        name, value = match.group(1).strip(), match.group(2).strip()
+    else:
+        parts = re.split(r"\s+[—–-]\s+|\s*\|\s*", line, maxsplit=1)
+        name, value = (parts[0], parts[1]) if len(parts) == 2 else (line, "")
+    item: dict[str, Any] = {name_key: title_text(name) if "**" in name else name}
+    if value:
+        if value_key == "keywords":
+            item["keywords"] = [v.strip() for v in re.split(r",|\s+/\s+|·", value) if v.strip()]
+        else:
+            item[value_key] = value
+    return item

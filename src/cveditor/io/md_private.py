@@ -1,0 +1,144 @@
+"""What must never be printed, told by its meaning wherever it is written: pay, the
+reasons for leaving, self-assessment and a manager's feedback, a reviewer's name.
+
+A heading with such words is a private section (md_classify reads PRIVATE_WORDS); a
+bullet or a "**label:** value" line with such a label is taken out of its block, even
+inside a job, and becomes a block of its own that goes to the private notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .md_blocks import Block, Bullet, flatten
+from .md_vocabulary import KEY_LINE, has_word, plain
+
+#: Words that make a heading or a label private wherever it is.
+PRIVATE_WORDS = (
+    "연봉",
+    "희망 연봉",
+    "처우",
+    "salary",
+    "compensation",
+    "expected pay",
+    "pay expectation",
+    "퇴사 사유",
+    "퇴직 사유",
+    "이직 사유",
+    "reason for leaving",
+    "reasons for leaving",
+    "manager feedback",
+    "평가 의견",
+    "평가의견",
+    "평가자",
+    "reviewer",
+    "면접관",
+    "interviewer",
+)
+#: Self-assessment: private in a review or a job, printable in a self-introduction.
+SELF_WORDS = (
+    "강점",
+    "약점",
+    "개선점",
+    "보완점",
+    "strength",
+    "strengths",
+    "weakness",
+    "weaknesses",
+    "areas to grow",
+    "areas for growth",
+    "areas to improve",
+    "areas for improvement",
+    "growth areas",
+)
+#: Goals: printable, but as a section of their own (never a job's highlights).
+GOAL_WORDS = ("목표", "goal", "goals", "okr", "okrs", "계획", "next period", "다음 분기")
+LABEL_WORDS = PRIVATE_WORDS + SELF_WORDS
+#: Labels private only when they are the whole label: an interview's questions and
+#: answers ("Q1:", "답변:"), a manager's name ("Manager: S. Lee").
+EXACT_LABELS = re.compile(
+    r"^(?:q|a|질문|답변|question|answer|manager|line manager|매니저|담당 매니저)\s*\d{0,2}\.?$"
+    r"|^(?:(?:manager|매니저|팀장|리더|상사|peer|동료)(?:'s)?\s*)?(?:feedback|피드백)$",
+    re.IGNORECASE,
+)
+BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{1,40}?)[:：]?(?:\*\*|__)\s*[:：]?\s*(.*)$")
+MAX_LABEL = 30
+
+
+def private_label(text: str, words: tuple[str, ...] = LABEL_WORDS) -> bool:
+    """A line whose label (before a colon, or in bold) is a private word (or, given
+    ``words``, one of them)."""
+    line = text.strip().split("\n")[0]
+    match = KEY_LINE.match(line) or BOLD_LABEL.match(line)
+    label = plain(match.group(1)) if match else plain(line) if len(plain(line)) <= 20 else ""
+    if not label or len(label) > MAX_LABEL:
+        return False
+    if not match and not text.strip().split("\n")[1:] and "**" not in line:
+        return False  # a bare word on its own ("피드백") with nothing under it: text
+    exact = words is LABEL_WORDS and bool(match and EXACT_LABELS.match(label))
+    return has_word(label, words) or exact
+
+
+def _labelled(bullet: Bullet, words: tuple[str, ...]) -> bool:
+    if private_label(bullet.text, words):
+        return True
+    short = len(plain(bullet.text)) <= 20
+    return bool(bullet.children) and short and has_word(plain(bullet.text), words)
+
+
+def _split(block: Block, words: tuple[str, ...], flag: str) -> tuple[Block | None, Block | None]:
+    """(the block without the lines labelled with ``words``, those lines as a block
+    marked ``flag``: private or goal)."""
+    if block.kind == "bullets":
+        mine = [b for b in block.bullets if _labelled(b, words)]
+        if not mine:
+            return block, None
+        rest = [b for b in block.bullets if not _labelled(b, words)]
+        split = replace(block, bullets=mine, source=_bullet_source(mine), **{flag: True})
+        public = replace(block, bullets=rest, source=_bullet_source(rest)) if rest else None
+        return public, split
+    if block.kind == "paragraph":
+        lines = block.text.split("\n")
+        marks = [
+            private_label(line, words) and bool(KEY_LINE.match(line) or BOLD_LABEL.match(line))
+            for line in lines
+        ]
+        if not any(marks):
+            return block, None
+        mine = "\n".join(line for line, m in zip(lines, marks, strict=True) if m)
+        rest = "\n".join(line for line, m in zip(lines, marks, strict=True) if not m)
+        split = replace(block, text=mine, source=mine, **{flag: True})
+        public = replace(block, text=rest, source=rest) if rest.strip() else None
+        return public, split
+    return block, None
+
+
+def split_private(block: Block) -> tuple[Block | None, Block | None]:
+    """(the block without its private lines, the private lines as a block) — either
+    may be None; a block with nothing private comes back as it is."""
+    if block.private or block.goal:
+        return None, block
+    return _split(block, LABEL_WORDS, "private")
+
+
+def _bullet_source(bullets: list[Bullet]) -> str:
+    return "\n".join(f"- {line}" for line in flatten(bullets))
+
+
+def private_blocks(blocks: list[Block]) -> list[Block]:
+    """Every block with its private lines, then its goals, split off after it."""
+    out: list[Block] = []
+    for block in blocks:
+        public, private = split_private(block)
+        public, goals = _split(public, GOAL_WORDS, "goal") if public else (None, None)
+        out += [b for b in (public, private, goals) if b is not None]
+    return out
+
+
+def private_title(block: Block) -> str:
+    """The title of a private block's note: its first label ("퇴사 사유")."""
+    first = block.bullets[0].text if block.kind == "bullets" and block.bullets else block.text
+    line = first.strip().split("\n")[0]
+    match = KEY_LINE.match(line) or BOLD_LABEL.match(line)
+    return plain(match.group(1)) if match else plain(line)[:40]

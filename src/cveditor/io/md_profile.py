@@ -1,0 +1,391 @@
+"""The profile (``basics``) from the lines before the first section: the name, a
+headline, contact details into their fields, everything else into the summary.
+
+A contact line is read piece by piece ("**Daniel Okafor** · Toronto, ON · mail ·
+phone", "연락처 : 010-… / mail"), so that each piece lands in its own field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .md_blocks import Block, flatten
+from .md_names import GREETING_NAME, person_name
+from .md_vocabulary import (
+    BADGE,
+    BOLD_LINE,
+    EMAIL,
+    EMOJI,
+    IMG_SRC,
+    KEY_LINE,
+    KRAMDOWN_ATTRS,
+    LOCATION,
+    MD_IMG,
+    PHONE,
+    ROLE_WORDS,
+    SENTENCE,
+    TAG,
+    URL,
+    key_kind,
+    plain,
+    title_text,
+)
+
+PIECES = re.compile(r"\s+[·|•]\s+|(?<=[.。])\s+(?=\S+@)")
+#: More separators of a line holding several contact details: " / ", " -- ", " — ".
+MORE_PIECES = re.compile(r"\s+(?:/|--|—|–)\s+")
+VALUES = re.compile(r"\s+[/·|,]\s+|\s*,\s*(?=\S+@|\+?\d)")
+PROFILE_SITE = re.compile(
+    r"^(?:https?://)?(?:www\.)?(github\.com|linkedin\.com|gitlab\.com)/\S+$", re.IGNORECASE
+)
+NETWORKS = {"github.com": "GitHub", "linkedin.com": "LinkedIn", "gitlab.com": "GitLab"}
+BARE_SITE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
+LINK = re.compile(r"^\[([^\]]*)\]\((\S+?)\)$")
+
+
+@dataclass
+class Profile:
+    """What the lines before the first section hold beyond ``basics``."""
+
+    basics: dict[str, Any]
+    job: dict[str, Any] = field(default_factory=dict)  # 소속 / 직무 of a review
+    summary: list[str] = field(default_factory=list)
+    greeting: str = ""  # a name a greeting gives ("… 한지민입니다"), the last resort
+
+
+def _url_of(value: str) -> str | None:
+    """An address written as a link, an autolink or bare text (github.com/…)."""
+    value = value.strip().strip("<>")
+    link = LINK.match(value)
+    if link:
+        value = link.group(2) if URL.match(link.group(2)) else link.group(1)
+    found = URL.search(value)
+    if found:
+        return found.group(0)
+    if BARE_SITE.match(value) and "@" not in value:
+        return "https://" + value
+    return None
+
+
+def _profile(basics: dict[str, Any], url: str) -> bool:
+    site = PROFILE_SITE.match(url)
+    if not site:
+        return False
+    network = NETWORKS[site.group(1).lower()]
+    basics.setdefault("profiles", []).append({"network": network, "url": url})
+    return True
+
+
+def contact_piece(basics: dict[str, Any], text: str, key: str | None = None) -> bool:
+    """Put one contact detail into ``basics``; True when the piece held nothing else."""
+    raw = KRAMDOWN_ATTRS.sub("", text).strip()
+    value = EMOJI.sub("", raw).strip()
+    bare = plain(value)
+    marked = re.sub(r"[*_`<>]", "", value).strip()
+    if not value:
+        return False
+    email = EMAIL.search(value)
+    if email and (key in (None, "email", "phone", "url") and only(value, email.group(0))):
+        if "email" not in basics:
+            basics["email"] = email.group(0)
+            return True
+        return False
+    phone = PHONE.fullmatch(marked) if key in (None, "phone") else PHONE.search(marked)
+    if phone and (key == "phone" or only(marked, phone.group(0))):
+        if "phone" not in basics:
+            basics["phone"] = phone.group(0).strip()
+            return only(marked, phone.group(0))
+        return False
+    url = _url_of(value)
+    if url and (key in ("github", "linkedin", "url") or only_link(value)):
+        if key in ("github", "linkedin") or PROFILE_SITE.match(url):
+            if _profile(basics, url):
+                return True
+            network = "GitHub" if key == "github" else "LinkedIn"
+            basics.setdefault("profiles", []).append({"network": network, "url": url})
+            return True
+        if "url" not in basics:
+            basics["url"] = url
+            return True
+        return False
+    if (key == "location" or (key is None and LOCATION.match(bare))) and "location" not in basics:
+        basics["location"] = {"address": bare}
+        return True
+    return False
+
+
+def only(text: str, value: str) -> bool:
+    """``text`` holds nothing but ``value`` (and link or emphasis marks)."""
+    rest = re.sub(r"mailto:|tel:", " ", text.replace(value, " "))
+    rest = re.sub(r"[\[\]()<>]", " ", plain(rest)).strip()
+    return not rest or rest.lower() == value.lower()
+
+
+def only_link(text: str) -> bool:
+    text = text.strip().strip("<>")
+    return bool(LINK.match(text) or URL.fullmatch(text) or BARE_SITE.match(text))
+
+
+def is_label(text: str) -> bool:
+    """A headline: short, names a role ("Product designer", "머신러닝 엔지니어")."""
+    words = text.split()
+    if not 1 <= len(words) <= 7 or len(text) > 60 or not ROLE_WORDS.search(text):
+        return False
+    if text.rstrip().endswith((".", "。")):  # "Systems programmer (Rust, C)."
+        head = re.sub(r"\s*\([^)]*\)\s*$", "", text.rstrip().rstrip(".。"))
+        return bool(head) and bool(ROLE_WORDS.search(head.split()[-1]))
+    return not re.search(r"[.!?](\s|$)", text)
+
+
+class ProfileReader:
+    """Reads the lines before the first section into a Profile."""
+
+    def __init__(self, profile: Profile, keep_title: Callable[[str, str], None]) -> None:
+        self.profile = profile
+        self.basics = profile.basics
+        self.keep_title = keep_title
+
+    def line(self, line: str, *, first: bool = False) -> str | None:
+        """One line; returns what is left for the summary (None: all taken)."""
+        stripped = line.strip()
+        if not stripped:
+            return None
+        self.greet(stripped)
+        pieces = [p for p in PIECES.split(stripped) if p and p.strip()]
+        if _contacts(stripped) >= 2:  # "📞 010-… / ✉️ mail -- 🔗 github.com/…"
+            pieces = [q for p in pieces for q in MORE_PIECES.split(p) if q and q.strip()]
+        if len(pieces) > 1 and not all(_keyed(p) for p in pieces) and _keyed(stripped):
+            pieces = [stripped]  # "연락처 : 010-… · mail": one key, several values
+        left: list[str] = []
+        contact = False
+        for index, piece in enumerate(pieces):
+            text = piece.strip()
+            match = KEY_LINE.match(text)
+            if match and _keyed(text):
+                key, value = key_kind(match.group(1)), match.group(2).strip()
+                if key is not None and self.key(key, value):
+                    contact = True
+                    continue
+            if contact_piece(self.basics, text):
+                contact = True
+                continue
+            if index == 0 and len(pieces) > 1 and self.name(text):
+                continue
+            left.append(text)
+        headline = (
+            bool(left) and "label" not in self.basics and (contact or first or len(pieces) > 1)
+        )
+        if headline and (
+            is_label(title_text(left[0])) or (first and len(left) == 1 and _short(left[0]))
+        ):
+            self.basics["label"] = title_text(left.pop(0)).rstrip(".")
+        if not left:
+            return None
+        return _rejoin(stripped, left) if len(pieces) > 1 else stripped
+
+    def greet(self, text: str) -> None:
+        """ "안녕하세요, … 한지민입니다": the name, if nothing else gives one."""
+        greeting = GREETING_NAME.search(plain(text))
+        if greeting and not self.profile.greeting:
+            self.profile.greeting = person_name(greeting.group(1) or greeting.group(2) or "")
+
+    def name(self, text: str) -> bool:
+        """A bold or bare name first on a contact line ("**박지훈** | 010-…")."""
+        if self.basics.get("name"):
+            return False
+        name = person_name(text) if not _keyed(text) else ""
+        if name and _personal(name):
+            self.basics["name"] = name
+            return True
+        return False
+
+    def key(self, key: str, value: str) -> bool:
+        """A known key: "이름 : 박서윤", "연락처 : 010-… / mail", "소속 : 회사 / 팀"."""
+        if key == "person" and not self.basics.get("name"):
+            self.basics["name"] = re.sub(r"\s*\([^)]*\)\s*$", "", title_text(value)).strip()
+            return True
+        if key == "company" and "name" not in self.profile.job:
+            self.profile.job["name"] = title_text(value)
+            return True
+        if key in ("position", "role") and "position" not in self.profile.job:
+            self.profile.job["position"] = title_text(value)
+            return True
+        if key == "team" and "team" not in self.profile.job:
+            self.profile.job["team"] = title_text(value)
+            return True
+        if key in ("email", "phone", "url", "github", "linkedin", "location"):
+            parts = [p for p in re.split(r"\s+[·|•]\s+", value) if p.strip()]
+            parts = [q for p in parts for q in VALUES.split(p) if q.strip()] or [value]
+            taken = [contact_piece(self.basics, p, key if len(parts) == 1 else None) for p in parts]
+            return all(taken)
+        return False
+
+    def block(self, block: Block, *, first: bool) -> None:
+        summary = self.profile.summary
+        if block.kind == "html" or (block.kind == "paragraph" and "<img" in block.text):
+            image = IMG_SRC.search(block.text)
+            rest = block.text.strip()
+            if image and "image" not in self.basics and not BADGE.search(image.group(1)):
+                self.basics["image"] = image.group(1)  # a path or an address: never fetched
+                rest = TAG.sub(" ", block.text).strip()
+            if rest:
+                summary.append(rest)
+            return
+        if block.kind == "paragraph":
+            image = MD_IMG.search(block.text)
+            if image and "image" not in self.basics and not BADGE.search(image.group(1)):
+                self.basics["image"] = image.group(1)  # a path or an address: never fetched
+                rest = MD_IMG.sub("", block.text).strip()
+                if not rest:
+                    return
+                block = Block("paragraph", rest, source=rest)
+            bold = BOLD_LINE.fullmatch(block.text.strip())
+            if bold and not self.basics.get("name") and self.name(block.text.strip()):
+                return
+            if bold and "label" not in self.basics and not summary:
+                self.basics["label"] = title_text(block.text)
+                return
+            lines = [line for line in block.text.split("\n") if line.strip()]
+            if first and lines and not self.basics.get("name") and self.name(lines[0]):
+                lines = lines[1:]
+                first = True
+            kept = []
+            for index, line in enumerate(lines):
+                left = self.line(line, first=first and index == 0)
+                if left is not None:
+                    kept.append(left)
+            if kept:
+                summary.append("\n".join(kept))
+        elif block.kind == "bullets":
+            items = flatten(block.bullets)
+            left = [self.line(t) for t in items]
+            if all(x is not None and x == t.strip() for x, t in zip(left, items, strict=True)):
+                summary.append(block.source)  # as written: its marks, numbers, nesting
+                return
+            summary.extend(f"- {x}" for x in left if x is not None)
+        elif block.kind == "table":
+            self.table(block)
+        elif block.source:
+            summary.append(block.source)
+
+    def table(self, block: Block) -> None:
+        rows = block.rows
+        kept = [row for row in rows if not (len(row) >= 2 and self.key_row(row))]
+        if len(kept) != len(rows) and len(kept) <= 1:
+            if kept and any(c.strip() for c in kept[0]):  # the header's words
+                self.keep_title("contact", " · ".join(c for c in kept[0] if c.strip()))
+        elif block.source:
+            self.profile.summary.append(block.source)
+
+    def key_row(self, row: list[str]) -> bool:
+        key = key_kind(row[0])
+        return key is not None and self.key(key, row[1])
+
+
+SEPARATOR = re.compile(r"\s*(?:[·|•/—–]|--)\s*")
+
+
+def _rejoin(line: str, left: list[str]) -> str:
+    """The pieces left of a line, with the separators the line had between them (a
+    "/" stays a "/")."""
+    out, pos, previous = "", 0, None
+    for piece in left:
+        at = line.find(piece, pos)
+        if at < 0:
+            return " · ".join(left)
+        if previous is not None:
+            separator = SEPARATOR.match(line, previous)
+            out += separator.group(0) if separator and separator.group(0).strip() else " · "
+        out += piece
+        pos = previous = at + len(piece)
+    return out
+
+
+def _contacts(line: str) -> int:
+    """How many e-mails, phone numbers and addresses a line holds."""
+    text = re.sub(r"\]\([^)]*\)", "]", line)  # a link counts once, by its text
+    return len(EMAIL.findall(text)) + len(PHONE.findall(text)) + len(URL.findall(line))
+
+
+def _keyed(text: str) -> bool:
+    """A "key: value" piece (not an address, an e-mail or a time)."""
+    match = KEY_LINE.match(text.strip())
+    return (
+        bool(match)
+        and not URL.match(text.strip())
+        and not EMAIL.match(text.strip())
+        and (key_kind(match.group(1)) is not None)
+    )
+
+
+def _short(text: str) -> bool:
+    """A headline on a line of its own: a role, short, no sentence, no link or markup."""
+    return (
+        len(text) <= 60
+        and not re.search(r"[.!?。](\s|$)|[\[\]<>*_`]", text)
+        and bool(ROLE_WORDS.search(text))
+    )
+
+
+def _personal(name: str) -> bool:
+    """A name of a person rather than of a role or a place."""
+    return not ROLE_WORDS.search(name) and not LOCATION.match(name)
+
+
+def without_contacts(profile: Profile, block: Block) -> Block | None:
+    """A block of a text section with its lines that are only contact details taken
+    into their fields ("📞 연락처: 010-…", "✉️ mail"); the other lines stay as written.
+    A greeting that names the person ("… **한지민**입니다") gives the name."""
+    if block.kind != "paragraph":
+        return block
+    reader = ProfileReader(profile, lambda _kind, _title: None)
+    kept: list[str] = []
+    for line in block.text.split("\n"):
+        reader.greet(line)
+        has_contact = EMAIL.search(line) or PHONE.search(line) or URL.search(line)
+        if has_contact and not SENTENCE.search(line) and reader.line(line) is None:
+            continue
+        kept.append(line)
+    if not any(line.strip() for line in kept):
+        return None
+    if len(kept) == len(block.text.split("\n")):
+        return block
+    text = "\n".join(kept)
+    return Block("paragraph", text, source=text)
+
+
+def add_summary(basics: dict[str, Any], *parts: str) -> None:
+    """Append Markdown paragraphs to the summary."""
+    text = "\n\n".join(p.strip("\n") for p in (basics.get("summary", ""), *parts) if p.strip())
+    if text:
+        basics["summary"] = text
+
+
+def read_profile(
+    profile: Profile, blocks: list[Block], keep_title: Callable[[str, str], None], *, top: bool
+) -> None:
+    """Contact details into their fields, the rest (as written) into the summary;
+    ``top``: these blocks open the document (a first line may be the name)."""
+    reader = ProfileReader(profile, keep_title)
+    for index, block in enumerate(blocks):
+        if block.kind == "code":
+            profile.summary.append(block.source)
+            continue
+        reader.block(block, first=top and index == 0)
+    if profile.summary:
+        add_summary(profile.basics, *_join_bullets(profile.summary))
+        profile.summary.clear()
+
+
+def _join_bullets(parts: list[str]) -> list[str]:
+    """Consecutive "- x" lines form one list, not paragraphs of one bullet each."""
+    out: list[str] = []
+    for part in parts:
+        if out and part.startswith("- ") and out[-1].split("\n")[-1].startswith("- "):
+            out[-1] += "\n" + part
+        else:
+            out.append(part)
+    return out

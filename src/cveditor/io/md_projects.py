@@ -1,0 +1,198 @@
+"""Projects within a job (경력기술서): from a bullet with 프로젝트 명 / 수행 기간 / …
+sub-bullets, from a flat list that starts with 프로젝트 명, or from a sub-heading
+("### SVMS Project (2020.02 ~ 2020.07)") and the lines under it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model.dates import DateParseError, parse_date
+from .md_blocks import Block, Bullet, flatten
+from .md_dates import find_period
+from .md_vocabulary import KEY_LINE, URL, key_kind, plain, title_text
+
+PROJECT_KEYS = frozenset(
+    {"name", "officialName", "period", "techStack", "team", "role", "summary", "highlights"}
+)
+#: "Project: Workflow Builder", "프로젝트: 주문 알림 개편": a project named after a colon.
+PROJECT_LABEL = re.compile(
+    r"^(?:프로젝트|project|과제)\s*(?:명|name)?\s*[:：]\s*(?=\S)", re.IGNORECASE
+)
+NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]\s+(?=\S)")
+
+
+def _items(value: str) -> list[str]:
+    """A key's value with its sub-bullets, "a\n- b\n- c", as ["a", "b", "c"]."""
+    return [
+        line.strip().removeprefix("- ").strip() for line in value.split("\n") if line.strip(" -")
+    ]
+
+
+def key_line(text: str) -> tuple[str, str, str | None] | None:
+    """(label as written, value, kind of the label) of a "key : value" line."""
+    if "\n" in text.strip() or URL.match(text.strip()):
+        return None
+    match = KEY_LINE.match(text)
+    if not match or len(plain(match.group(1))) > 30 or not plain(match.group(1)):
+        return None
+    label = title_text(match.group(1)).strip(" -–—|·")
+    return label, match.group(2).strip(), key_kind(match.group(1))
+
+
+def set_period(entry: dict[str, Any], label: str, value: str) -> list[str]:
+    """Dates of "수행 기간 : 2018. 06 ~ 2019. 01 (7개월)" into the entry; what is left
+    ("(7개월)") comes back as a line to keep."""
+    start, end, rest = find_period(value)
+    if start:
+        entry["startDate"] = start
+        if end:
+            entry["endDate"] = end
+        else:
+            entry.pop("endDate", None)
+        return [f"{label}: {_bracket(value, rest)}"] if rest else []
+    try:
+        single = parse_date(value)
+    except DateParseError:
+        single = None
+    if single:
+        entry["startDate"] = single.iso()
+        return []
+    return [f"{label}: {value}"]
+
+
+def _bracket(value: str, rest: str) -> str:
+    """A duration stays as written: "(15개월)", not "15개월"."""
+    match = re.search(r"\(\s*" + re.escape(rest) + r"\s*\)", value)
+    return match.group(0) if match else rest
+
+
+def apply_key(entry: dict[str, Any], label: str, value: str, kind: str | None) -> list[str]:
+    """Put one recognised key of a project into it; returns lines it could not place."""
+    if kind == "period":
+        return set_period(entry, label, value)
+    if kind == "techStack":
+        entry["techStack"] = [t.strip() for t in re.split(r",|\s/\s|·|\n-", value) if t.strip(" -")]
+        return []
+    if kind in ("name", "officialName", "team", "role") and not entry.get(kind):
+        entry[kind] = value
+        return []
+    if kind == "summary" and value.startswith("- "):  # "세부 사항 :" over its sub-bullets
+        kind = "highlights"
+    if kind == "summary":
+        entry["summary"] = "\n\n".join(p for p in (entry.get("summary"), value) if p)
+        return []
+    if kind == "highlights":
+        entry.setdefault("highlights", []).extend(_items(value))
+        return []
+    return [f"{label}: {value}"]
+
+
+def add_line(project: dict[str, Any], label: str, value: str, kind: str | None) -> None:
+    """One "key: value" line into a project: known keys to their fields, others kept."""
+    spare = apply_key(project, label, value, kind) if kind in PROJECT_KEYS else None
+    if spare is None:
+        project.setdefault("fields", []).append({"label": label, "value": value})
+    else:
+        for line in spare:
+            key, _, rest = line.partition(": ")
+            project.setdefault("fields", []).append({"label": key, "value": rest})
+
+
+def project_from_bullet(bullet: Bullet) -> dict[str, Any] | None:
+    """A bullet whose sub-bullets are 프로젝트 명 / 수행 기간 / … lines is a project."""
+    if not bullet.children:
+        return None  # a flat "- 프로젝트 명 : …" line opens a project of a flat list
+    head = key_line(bullet.text)
+    head_is_name = head is not None and head[2] == "name"
+    keyed = [key_line(c.text) if not c.children else None for c in bullet.children]
+    known = {k[2] for k in keyed if k and k[2]}
+    if not ({"period", "techStack", "officialName", "team", "name"} & known or head_is_name):
+        return None
+    project: dict[str, Any] = {}
+    if head_is_name and head is not None:
+        project["name"] = head[1]
+    elif "name" not in known:
+        project["name"] = bullet.text
+    elif bullet.text.strip():
+        project.setdefault("fields", []).append({"label": "", "value": bullet.text})
+    for child, key in zip(bullet.children, keyed, strict=True):
+        if key is not None:
+            add_line(project, *key)
+        elif child.children and (nested := key_line(child.text)):
+            value = "\n".join([nested[1], *(f"- {t}" for t in flatten(child.children))])
+            add_line(project, nested[0], value.strip(), nested[2])
+        else:
+            project.setdefault("highlights", []).extend(flatten([child]))
+    project.setdefault("highlights", []).extend(bullet.tail)
+    return _tidy(project)
+
+
+def _tidy(project: dict[str, Any]) -> dict[str, Any]:
+    for key in ("fields", "highlights"):
+        if not project.get(key):
+            project.pop(key, None)
+    return project
+
+
+def job_project(heading: Block | None, body: list[Block]) -> dict[str, Any]:
+    """A project from a sub-heading (name and period) and the blocks under it."""
+    project: dict[str, Any] = {}
+    if heading is not None:
+        text = " ".join(heading.text.split())
+        start, end, rest = find_period(text)
+        if start:
+            project["startDate"] = start
+            if end:
+                project["endDate"] = end
+        name = PROJECT_LABEL.sub("", NUMBERING.sub("", title_text(rest) or rest))
+        project["name"] = name.strip()
+    fill_project(project, body)
+    return project
+
+
+def fill_project(project: dict[str, Any], body: list[Block]) -> None:
+    """Key lines to fields, bullets to highlights, the rest (as written) to details."""
+    summary: list[str] = [project.pop("summary")] if project.get("summary") else []
+    for block in body:
+        if block.kind == "bullets":
+            for bullet in block.bullets:
+                key = key_line(bullet.text)
+                if key is not None and bullet.children:  # "**성과**:" and its sub-bullets
+                    value = "\n".join([key[1], *(f"- {t}" for t in flatten(bullet.children))])
+                    add_line(project, key[0], value.strip(), key[2])
+                elif key is not None:
+                    add_line(project, *key)
+                else:
+                    project.setdefault("highlights", []).extend(flatten([bullet]))
+        elif block.kind == "table" and _field_row(block):
+            for label, cell in zip(block.rows[0], block.rows[1], strict=False):
+                if cell.strip():  # | 기간 | 역할 | 기술 스택 | over one row: its fields
+                    add_line(project, label.strip(), cell.strip(), key_kind(label))
+        elif block.kind == "paragraph" and any(key_line(x) for x in _lines(block)):
+            text = []
+            for line in _lines(block):  # "*Period*: …" lines and the project's text
+                key = key_line(line)
+                if key is not None:
+                    add_line(project, *key)
+                else:
+                    text.append(line)
+            if text:
+                summary.append("\n".join(text))
+        elif block.source.strip():
+            summary.append(block.text if block.kind == "paragraph" else block.source)
+    if summary:
+        project["summary"] = "\n\n".join(p for p in (project.get("summary"), *summary) if p)
+    _tidy(project)
+
+
+def _field_row(block: Block) -> bool:
+    """A table of one row whose header cells are a project's keys (기간, 역할 …)."""
+    if len(block.rows) != 2:
+        return False
+    kinds = [key_kind(cell) for cell in block.rows[0]]
+    return sum(1 for k in kinds if k in PROJECT_KEYS) * 2 >= len(kinds) > 0
+
+
+def _lines(block: Block) -> list[str]:
+    return [line for line in block.text.split("\n") if line.strip()]

@@ -1,0 +1,42 @@
+"""Python's collector keeps out of the window's way (ui/gc_pauses.py; bench/ui.py measures
+the window's longest wait while a long résumé's preview is made)."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+
+from cveditor.task import Task
+from cveditor.ui.background import Worker
+from cveditor.ui.gc_pauses import DEFERRED
+
+from .conftest import OUR_SAMPLE
+from .person import Person, click_menu
+from .test_journeys import start_window
+
+
+def test_full_collections_wait_while_a_background_task_runs(qtbot) -> None:
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    worker: Worker[int] = Worker(lambda: seen.append(gc.get_threshold()) or 1, Task())
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.start()
+    assert seen == [(before[0], before[1], DEFERRED)]  # young generations still collected
+    assert gc.get_threshold() == before  # back when the last task ended
+    assert worker.outcome() == 1
+
+
+def test_a_resume_opened_from_the_menu_is_left_out_of_collections(
+    qtbot, monkeypatch, tmp_path
+) -> None:
+    person = Person(monkeypatch)
+    path = tmp_path / "cv.json"
+    shutil.copy(OUR_SAMPLE, path)
+    window = start_window(qtbot)
+    person.open_path = path
+    click_menu(window, "File", "Open")
+    resume = window.document.resume
+    assert resume.work, "the sample has jobs"
+    tracked = {id(obj) for obj in gc.get_objects()}  # the permanent generation is not listed
+    assert id(resume.work[0]) not in tracked and id(resume.basics) not in tracked
+    window.document.undo_stack.setClean()

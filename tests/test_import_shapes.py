@@ -1,0 +1,902 @@
+"""The shapes of real career documents (#11), one small document of ours each, and the
+import plan the review step works on: its outline, its targets, and retargeting."""
+
+from __future__ import annotations
+
+import json
+import typing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from cveditor.io import native
+from cveditor.io.import_plan import TARGET_LABELS, TARGETS, ImportPlan, plan_markdown
+from cveditor.io.markdown_import import markdown_to_resume, split_front_matter
+from cveditor.model.printed import printed_resume
+from cveditor.model.resume import Resume
+
+DATA = Path(__file__).parent / "data"
+SHAPES = sorted((DATA / "import-shapes").glob("*.md"))
+OURS = sorted((DATA / "markdown").glob("*.md"))
+
+
+def shape(prefix: str) -> Path:
+    return next(p for p in SHAPES if p.name.startswith(prefix))
+
+
+def plan_of(prefix: str) -> ImportPlan:
+    path = shape(prefix)
+    return plan_markdown(path.read_text(encoding="utf-8"), path.name)
+
+
+def saved(resume: Resume) -> dict[str, Any]:
+    """What Save writes, as data."""
+    return json.loads(native.dumps(resume))
+
+
+def node_labelled(plan: ImportPlan, label: str):
+    return next(n for n in plan.nodes() if n.label.startswith(label))
+
+
+# --- the plan ---------------------------------------------------------------------------
+
+
+def test_targets_have_labels_for_the_review_step() -> None:
+    assert set(TARGETS) == set(TARGET_LABELS)
+    for target in ("basics", "summary", "work", "work-project", "notes", "omit"):
+        assert target in TARGETS
+    assert TARGET_LABELS["work-project"] == "Experience: a project of the job above"
+    assert "never printed" in TARGET_LABELS["notes"]
+
+
+@pytest.mark.parametrize("path", SHAPES + OURS, ids=lambda p: p.name)
+def test_markdown_to_resume_is_the_plan_built(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert markdown_to_resume(text, path.name) == plan_markdown(text, path.name).build()
+
+
+@pytest.mark.parametrize("path", SHAPES + OURS, ids=lambda p: p.name)
+def test_building_again_or_after_going_back_gives_the_same(path: Path) -> None:
+    """The review step builds a preview at every change: a build changes nothing, and
+    a target set back to the importer's gives the first résumé again."""
+    plan = plan_markdown(path.read_text(encoding="utf-8"), path.name)
+    first = plan.build()
+    assert plan.build() == first
+    root = plan.outline[-1]
+    plan.retarget(root.id, "omit")
+    plan.retarget(root.id, root.auto_target)
+    assert plan.build() == first
+
+
+def test_outline_lines_count_the_front_matter_and_nest() -> None:
+    path = shape("13-")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    plan = plan_markdown("\n".join(lines), path.name)
+    nodes = plan.nodes()
+    assert [n.id for n in nodes] == sorted(n.id for n in nodes), "depth first, source order"
+    projects = node_labelled(plan, "Projects")
+    assert lines[projects.first_line - 1] == "## Projects"
+    assert projects.level == 0 and all(c.level == 1 for c in projects.children)
+    assert projects.last_line >= max(c.last_line for c in projects.children)
+    code = next(n for n in projects.walk() if n.label.startswith("let mut log"))
+    assert lines[code.first_line - 1].startswith("```rust") and code.inherited
+
+
+def test_retarget_a_section_to_notes_keeps_it_private() -> None:
+    plan = plan_of("12-")
+    node = node_labelled(plan, "핵심 역량")
+    assert node.auto_target == "custom-text"
+    plan.retarget(node.id, "notes")
+    assert all(child.target == "notes" for child in node.children), "children follow"
+    resume = plan.build()
+    notes = [s for s in resume.custom_sections if s.kind == "notes"]
+    assert [s.title for s in notes] == ["핵심 역량"]
+    assert "대규모 검색 시스템 설계" in notes[0].notes[0].text
+    assert not any(s.kind == "notes" for s in printed_resume(resume).custom_sections)
+
+
+def test_retarget_omit_drops_and_custom_text_keeps_markdown() -> None:
+    plan = plan_of("12-")
+    education = node_labelled(plan, "학력")
+    plan.retarget(education.id, "omit")
+    assert plan.build().education == []
+    plan.retarget(education.id, "custom-text")
+    text = next(s for s in plan.build().custom_sections if s.title == "학력")
+    assert text.kind == "text" and text.text.startswith("- 한빛대학교 컴퓨터공학과 학사")
+
+
+def test_retarget_work_project_attaches_to_the_job_above() -> None:
+    plan = plan_of("01-")
+    job = node_labelled(plan, "Norrsken Bank")
+    plan.retarget(job.id, "work-project")
+    resume = plan.build()
+    assert [j.name for j in resume.work] == ["Tallgren Logistics"]
+    project = resume.work[0].projects[0]
+    assert project.name == "Norrsken Bank — Engineer"
+    assert (project.startDate, project.endDate) == ("2016-08", "2019-12")
+    assert project.highlights == ["Built the first card-dispute workflow"]
+
+
+def test_a_job_sent_away_and_back_is_among_its_jobs_again() -> None:
+    plan = plan_of("01-")
+    first = plan.build()
+    job = node_labelled(plan, "Tallgren Logistics")
+    plan.retarget(job.id, "notes")
+    assert [j.name for j in plan.build().work] == ["Norrsken Bank"]
+    plan.retarget(job.id, "work")
+    assert plan.build() == first
+
+
+def test_children_with_their_own_target_stay() -> None:
+    plan = plan_of("07-")
+    projects = node_labelled(plan, "주요 프로젝트")
+    review = node_labelled(plan, "회고")
+    assert review.target == "notes" and not review.inherited
+    plan.retarget(projects.id, "omit")
+    assert plan.build().work[0].projects == []
+    plan.retarget(review.id, "custom-list")
+    section = next(s for s in plan.build().custom_sections if s.title == "회고")
+    assert section.kind == "list" and section.items == ["아쉬운 점: 일정 산정이 두 번 틀어짐"]
+
+
+def test_unknown_target_is_refused() -> None:
+    plan = plan_of("01-")
+    with pytest.raises(ValueError, match="not an import target"):
+        plan.retarget(plan.outline[0].id, "somewhere")
+
+
+# --- nothing the model does not read ------------------------------------------------------
+
+
+def _models(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models(typing.get_args(annotation)[0])
+    if origin in (typing.Union, __import__("types").UnionType):
+        return [m for a in typing.get_args(annotation) for m in _models(a)]
+    return [annotation]
+
+
+def undeclared(value: Any, annotation: Any, where: str = "") -> list[str]:
+    """Keys of ``value`` that no model declares (every model keeps unknown keys, so
+    validation alone would not tell)."""
+    found: list[str] = []
+    for kind in _models(annotation):
+        if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(value, dict):
+            if (
+                "kind" in kind.model_fields
+                and value.get("kind") != kind.model_fields["kind"].default
+            ):
+                continue  # another member of the custom sections' union
+            fields = {(f.alias or n): f for n, f in kind.model_fields.items()}
+            for key, item in value.items():
+                if key not in fields:
+                    found.append(where + key)
+                else:
+                    found += undeclared(item, fields[key].annotation, f"{where}{key}.")
+            return found
+        if typing.get_origin(kind) is list and isinstance(value, list):
+            (inner,) = typing.get_args(kind)
+            for index, item in enumerate(value):
+                found += undeclared(item, inner, f"{where.rstrip('.')}[{index}].")
+            return found
+        if typing.get_origin(kind) is dict and isinstance(value, dict):
+            return found
+    return found
+
+
+@pytest.mark.parametrize("path", SHAPES + OURS, ids=lambda p: p.name)
+def test_import_writes_only_fields_the_model_reads(path: Path) -> None:
+    data = saved(markdown_to_resume(path.read_text(encoding="utf-8"), path.name))
+    assert undeclared(data, Resume) == []
+    Resume.model_validate(data)  # strictly: no value set aside
+
+
+# --- the shapes ---------------------------------------------------------------------------
+
+
+def test_title_h1_sections_and_contact_line() -> None:
+    resume = plan_of("01-").build()
+    basics = resume.basics
+    assert (basics.name, basics.email, basics.phone) == (
+        "Mara Lindqvist",
+        "mara.lindqvist@example.com",
+        "+46 70 123 45 67",
+    )
+    assert basics.location.address == "Uppsala, Sweden"
+    assert [(j.name, j.position, j.startDate, j.endDate) for j in resume.work] == [
+        ("Tallgren Logistics", "Senior Engineer", "2020-01", None),
+        ("Norrsken Bank", "Engineer", "2016-08", "2019-12"),
+    ]
+    degree = resume.education[0]
+    assert (degree.institution, degree.studyType, degree.area) == (
+        "Uppsala University",
+        "M.Sc.",
+        "Computer Science",
+    )
+
+
+def test_several_h1_first_is_a_title_not_a_name() -> None:
+    plan = plan_of("02-")
+    assert plan.outline[0].auto_target == "omit", "'Unofficial CV' names the document"
+    resume = plan.build()
+    assert resume.basics.name == "Tomas Berg", "the bold name on the contact line"
+    job = resume.work[0]
+    assert (job.name, job.startDate, job.endDate) == ("Fjellnett", "2019-03", None)
+    assert resume.layout.sectionOrder == ["work", "skills"]
+
+
+def test_jagi_sogae_parent_holds_summary_and_sections() -> None:
+    plan = plan_of("03-")
+    parent = node_labelled(plan, "자기 소개")
+    assert parent.target == "summary"
+    assert [c.target for c in parent.children if c.is_heading] == ["summary", "summary", "work"]
+    resume = plan.build()
+    assert resume.basics.name == "정하람"
+    assert (resume.basics.phone, resume.basics.email) == ("010-2222-3333", "haram.jung@example.com")
+    assert "어릴 때부터" in resume.basics.summary and "지원 동기" in resume.basics.summary
+    assert resume.work[0].startDate == "2019-03"
+
+
+def test_bold_paragraphs_are_headings() -> None:
+    resume = plan_of("04-").build()
+    assert resume.basics.name == "윤서진"
+    assert resume.basics.email == "seojin.yoon@example.com", "full-width colon"
+    job = resume.work[0]
+    assert (job.name, job.position, job.startDate) == (
+        "(주)하늘데이터",
+        "데이터 엔지니어",
+        "2020-01",
+    )
+    assert resume.education[0].institution == "한빛대학교"
+
+
+def test_no_headings_at_all() -> None:
+    resume = plan_of("05-").build()
+    assert (resume.basics.name, resume.basics.label) == ("Jonas Weber", "Mobile Developer")
+    assert [(j.name, j.startDate, j.endDate) for j in resume.work] == [
+        ("Nordlicht Apps", "2020-04", None),
+        ("Spree Media", "2017-09", "2020-03"),
+    ]
+    assert resume.work[1].summary == "Maintained the news app for iOS and Android."
+    assert resume.education[0].endDate == "2017"
+
+
+def test_career_description_is_one_job_with_a_private_draft() -> None:
+    resume = plan_of("06-").build()
+    assert len(resume.work) == 1 and resume.basics.name == ""
+    job = resume.work[0]
+    assert (job.name, job.startDate, job.endDate) == ("주식회사 한결시스템", "2013-07", "2016-11")
+    assert job.position == "안드로이드 앱 개발"
+    assert "한결 모바일 뱅킹" in job.summary and "3년간 운영했습니다" in job.summary
+    notes = [s for s in resume.custom_sections if s.kind == "notes"]
+    assert [s.title for s in notes] == ["초안"], "the draft is kept, never printed"
+
+
+def test_performance_review_projects_kpi_table_and_notes() -> None:
+    resume = plan_of("07-").build()
+    job = resume.work[0]
+    assert job.position == "검색 백엔드 개발"
+    project = job.projects[0]
+    assert project.name == "검색 색인 재구축"
+    assert (project.startDate, project.endDate, project.team) == (
+        "2021-03",
+        "2022-05",
+        "백엔드 3명",
+    )
+    assert any(f.value == "(15개월)" for f in project.fields), "the duration is kept"
+    table = next(s for s in resume.custom_sections if s.kind == "table")
+    assert table.rows[0] == ["프로젝트 수", "5개 → 7개"]
+    assert resume.skills[0].keywords == ["Kotlin", "Java"]
+    kinds = {s.title: s.kind for s in resume.custom_sections}
+    assert kinds["회고"] == "notes"
+
+
+def test_interview_preparation_is_private_notes() -> None:
+    resume = plan_of("08-").build()
+    assert {s.kind for s in resume.custom_sections} == {"notes"}
+    notes = resume.custom_sections[0].notes
+    ownership = next(n for n in notes if n.title == "Ownership")
+    assert [f.label for f in ownership.fields] == ["S", "T", "A", "R"]
+    assert any("disagreed with your manager" in f.value for n in notes for f in n.fields)
+    printed = printed_resume(resume)
+    assert printed.custom_sections == [] and printed.work == []
+
+
+def test_dates_wherever_people_write_them() -> None:
+    resume = plan_of("09-").build()
+    first = resume.work[0]
+    assert (first.name, first.startDate, first.endDate) == ("누리모빌리티", "2018-01", None)
+    project = first.projects[0]
+    assert (project.name, project.startDate, project.endDate) == (
+        "차량 OTA 프로젝트",
+        "2020-02",
+        "2020-07",
+    )
+    fjord = resume.work[1]
+    assert (fjord.position, fjord.startDate, fjord.endDate) == (
+        "Lead Designer",
+        "2014-03",
+        "2018-02",
+    )
+    patents = next(s for s in resume.custom_sections if s.kind == "dated")
+    assert [(e.date, e.number) for e in patents.entries] == [
+        ("2017-12", "10-2017-0123456"),
+        ("2019-04", "10-1987654"),
+    ]
+    app = resume.projects[0]
+    assert (app.startDate, app.endDate) == ("2018-06", "2019-01"), "double spaces"
+    assert any("(8개월)" in h for h in app.highlights), "the duration is not lost"
+
+
+def test_key_values_and_a_flat_project_after_a_job() -> None:
+    resume = plan_of("10-").build()
+    assert resume.basics.profiles[0].url == "https://github.com/daon-oh"
+    job = resume.work[0]
+    assert (job.startDate, job.endDate) == ("2019-04", "2024-09"), "the project's are its own"
+    assert (job.position, job.summary) == ("책임", "고객사 쿠버네티스 플랫폼 운영")
+    project = job.projects[0]
+    assert (project.name, project.startDate, project.role) == (
+        "제조사 MES 클라우드 전환",
+        "2020-02",
+        "인프라 리드",
+    )
+    assert project.techStack == ["EKS", "Terraform"]
+    second = resume.work[1]
+    assert (second.position, second.startDate, second.summary) == (
+        "iOS 개발",
+        "2017-07",
+        "게임 클라이언트 개발",
+    )
+
+
+def test_education_in_either_order_and_citations() -> None:
+    resume = plan_of("11-").build()
+    first, second = resume.education
+    assert (first.studyType, first.score, first.startDate) == ("학사", "4.1/4.5", "2011-03")
+    assert (second.institution, second.area, second.studyType) == (
+        "부산대학교 대학원",
+        "컴퓨터공학과",
+        "석사",
+    )
+    paper = resume.publications[0]
+    assert (paper.name, paper.publisher, paper.releaseDate) == (
+        "Small models for speech on phones",
+        "Interspeech",
+        "2019",
+    )
+
+
+def test_order_is_the_sources_and_numbers_and_nesting_stay() -> None:
+    resume = plan_of("12-").build()
+    custom = resume.custom_sections[0]
+    assert resume.layout.sectionOrder == ["work", custom.id, "education"]
+    assert custom.text.startswith("1. 대규모 검색 시스템 설계\n2. ")
+    highlights = resume.work[0].highlights
+    assert (
+        highlights.index("오타 교정 도입")
+        < highlights.index("이 작업으로 무결과 검색이 절반으로 줄었습니다.")
+        < highlights.index("배포 자동화")
+    ), "the paragraph after the nested list stays after it"
+
+
+def test_code_cjk_emphasis_links_and_images() -> None:
+    resume = plan_of("13-").build()
+    assert resume.basics.name == "Ines Carvalho", "from the front matter"
+    assert resume.basics.image == "https://images.example.com/ines.jpg", "kept, not fetched"
+    text = native.dumps(resume)
+    assert "/downloads/" not in text and "{:" not in text and "](/blog" not in text
+    assert "Download CV" in resume.basics.summary
+    assert "```rust\nlet mut log" in resume.projects[0].description
+    assert resume.projects[0].startDate == "2021" and "⭐ 1.2k" in resume.projects[0].description
+    assert resume.work[0].highlights[0].startswith("**핵심 성과(매출 2배)**를 달성했습니다")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("---\nauthor: 홍길동\n---\n\n## 경력\n\n- 2019 ~ 2020 회사\n", "홍길동"),
+        ("**박지훈** | 010-8080-2323 | a@example.com\n\n### 요약\n\n게임 서버.\n", "박지훈"),
+        ("# Experience\n\n## Acme — Engineer (2019 – 2020)\n", ""),
+        ("# Details\n\nEmail: a@example.com\n\n# Work\n\n- x\n", ""),
+        ("# 👋 안녕하세요, 김하늘입니다\n\n- a@example.com\n", "김하늘"),
+    ],
+)
+def test_the_name_or_none(text: str, name: str) -> None:
+    assert markdown_to_resume(text, "x.md").basics.name == name
+
+
+def test_a_table_of_jobs_and_personal_details() -> None:
+    resume = plan_of("14-").build()
+    assert (resume.basics.name, resume.basics.email) == ("김도현", "dohyun@example.com")
+    assert "1990.05.12" in resume.basics.summary, "a birth date has no field: kept as text"
+    assert [(j.name, j.position, j.startDate, j.endDate, j.summary) for j in resume.work] == [
+        ("누리검색", "선임", "2018-03", "2022-02", "검색 서버"),
+        ("다온메시지", "사원", "2015-01", "2018-02", "메시징"),
+    ]
+    assert [(c.name, c.date) for c in resume.certificates] == [
+        ("정보처리기사", "2014-11"),
+        ("SQLD", "2016"),
+    ]
+    assert resume.skills[0].keywords == ["Java", "Spring", "MySQL"]
+
+
+def test_a_github_profile_readme() -> None:
+    resume = plan_of("15-").build()
+    assert resume.basics.name == "Minji", "from the greeting of the <h1>"
+    assert resume.basics.image == "", "a badge is no photo"
+    assert (resume.basics.email, resume.basics.url) == (
+        "minji@example.com",
+        "https://minji.example.dev",
+    )
+    assert resume.custom_sections[0].items == ["An open-source Android library for charts"]
+
+
+def test_hugo_toml_front_matter_and_languages_on_one_line() -> None:
+    resume = plan_of("16-").build()
+    assert (resume.basics.name, resume.basics.email) == (
+        "Lena Fischer",
+        "lena.fischer@example.com",
+    )
+    job = resume.work[0]
+    assert (job.name, job.position, job.startDate) == ("Brightwave", "Platform Engineer", "2021-02")
+    assert [(lang.language, lang.fluency) for lang in resume.languages] == [
+        ("German", "native"),
+        ("English", "C1"),
+        ("Spanish", "A2"),
+    ]
+
+
+def test_toml_front_matter_errors_are_located() -> None:
+    from cveditor.errors import ResumeFileError
+
+    with pytest.raises(ResumeFileError, match="not valid TOML") as caught:
+        markdown_to_resume('+++\ntitle = "CV\n+++\n# A\n', "cv.md")
+    assert caught.value.file == "cv.md"
+
+
+def test_importing_fetches_nothing(monkeypatch) -> None:
+    """Remote pictures stay addresses: the importer opens no connection."""
+    import socket
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the importer tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    for path in SHAPES:
+        markdown_to_resume(path.read_text(encoding="utf-8"), path.name)
+
+
+@pytest.mark.parametrize("path", SHAPES, ids=lambda p: p.name)
+def test_no_line_of_a_shape_is_lost(path: Path) -> None:
+    """Every body line's words are in the résumé, but for what the importer leaves out
+    (a title that only names the document: "Performance - 2022"; Notion's page
+    properties; a stats card at the end)."""
+    from .test_markdown_import import resume_words, visible_words
+
+    text = path.read_text(encoding="utf-8")
+    plan = plan_markdown(text, path.name)
+    have = resume_words(plan.build())
+    left_out = {n.first_line for n in plan.nodes() if n.target == "omit" and n.is_heading}
+    left_out |= {  # blocks the review step shows as left out (Notion properties, badges)
+        line
+        for n in plan.nodes()
+        if n.target == "omit" and not n.is_heading
+        for line in range(n.first_line, n.last_line + 1)
+    }
+    _front, _body, offset = split_front_matter(text, path.name)
+    lines = text.split("\n")
+    lost = {
+        line: sorted(visible_words(line) - have)
+        for number, line in enumerate(lines, start=1)
+        if number > offset and number not in left_out and visible_words(line) - have
+    }
+    assert not lost
+
+
+def test_glyph_marked_lines_and_a_bare_document_title() -> None:
+    """ "# 경력기술서" alone names no job: the jobs are the "■ 회사 (기간) / 직무" lines."""
+    plan = plan_of("17-")
+    assert plan.outline[0].target == "omit"
+    resume = plan.build()
+    assert (resume.basics.name, resume.basics.phone) == ("한도윤", "010-1111-2222")
+    assert [(j.name, j.position, j.startDate, j.endDate) for j in resume.work] == [
+        ("주식회사 바른소프트", "백엔드 개발", "2018-03", "2020-02"),
+        ("새봄테크", "웹 개발", "2015-07", "2018-02"),
+    ]
+    assert resume.work[0].summary == "주문 API 개발"
+    project = resume.projects[0]
+    assert (project.name, project.entity, project.startDate) == (
+        "주문 시스템 개편",
+        "바른마트",
+        "2019-01",
+    )
+    assert project.keywords == ["Spring Boot", "MySQL"]
+
+
+def test_role_first_headings_italic_dates_and_a_season() -> None:
+    resume = plan_of("18-").build()
+    first, second = resume.work
+    assert (first.name, first.position, first.location, first.startDate) == (
+        "Cartwell",
+        "Software Engineer",
+        "Toronto, ON",
+        "2021-05",
+    )
+    assert (second.name, second.position, second.startDate) == ("Birch Clinic", "Intern", None)
+    assert second.date_text("startDate") == "Summer 2020", "printed as written"
+    degree = resume.education[0]
+    assert (degree.institution, degree.studyType, degree.endDate) == (
+        "University of Waterloo",
+        "BASc",
+        "2021",
+    )
+    assert resume.basics.profiles[0].network == "LinkedIn"
+
+
+def test_a_self_introduction_is_sections_of_text_in_order() -> None:
+    plan = plan_of("19-")
+    assert [n.target for n in plan.outline] == ["custom-text"] * 3, "no title among equals"
+    resume = plan.build()
+    assert [s.title for s in resume.custom_sections] == [
+        "1. 성장과정",
+        "2. 성격의 장단점",
+        "3. 지원동기 및 입사 후 포부",
+    ]
+    assert resume.layout.sectionOrder == [s.id for s in resume.custom_sections]
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("2018. 06 ~ 2019. 01 (8개월)", "2018-06", "2019-01"),
+        ("수행 기간 :  2018. 06 ~ 2019. 01", "2018-06", "2019-01"),
+        ("MARCH 2014 — FEBRUARY 2018", "2014-03", "2018-02"),
+        ("2010년 3월 ~ 2016년 2월", "2010-03", "2016-02"),
+        ("'18.03 ~ '20.02", "2018-03", "2020-02"),
+        ("2020-03-01 ~ 2021-02-28", "2020-03-01", "2021-02-28"),
+        ("2018.03~재직중", "2018-03", None),
+        ("(2023.01 ~ )", "2023-01", None),
+        ("Sept 2017 to June 2019", "2017-09", "2019-06"),
+        ("2024-05 — Keynote, Galway", None, None),
+    ],
+)
+def test_periods_as_people_write_them(written: str, start: str | None, end: str | None) -> None:
+    from cveditor.io.md_dates import find_period
+
+    assert find_period(written)[:2] == (start, end)
+
+
+# --- the everyday variations (#11, second round) ------------------------------------------
+
+
+def test_tables_under_section_headings_become_items() -> None:
+    """A job's project table, a certificate table with full dates, a skills table."""
+    resume = plan_of("20-").build()
+    (job,) = resume.work
+    assert (job.name, job.position, job.startDate) == (
+        "주식회사 누리랩",
+        "백엔드 개발자",
+        "2019-03",
+    )
+    assert not job.summary, "the table is read, not kept as text"
+    first, second = job.cv.projects
+    assert (first.name, first.startDate, first.endDate, first.role) == (
+        "정산 플랫폼 개편",
+        "2020-01",
+        "2020-12",
+        "리드",
+    )
+    assert first.techStack == ["Kotlin", "Kafka"]
+    assert first.highlights == ["정산 시간 40% 단축"]
+    assert (second.name, second.techStack) == ("알림 서버 구축", ["Go"])
+    assert [(c.name, c.issuer, c.date) for c in resume.certificates] == [
+        ("정보처리기사", "한국산업인력공단", "2019-06-21"),
+        ("SQLD", "한국데이터산업진흥원", "2020-09-11"),
+    ]
+    assert [(s.name, s.level, s.keywords) for s in resume.skills] == [
+        ("Kotlin", "상", ["실무 4년"]),
+        ("Kubernetes", "중", ["운영 경험"]),
+    ]
+    assert resume.custom_sections == []
+
+
+def test_a_table_whose_header_names_fields_under_any_heading() -> None:
+    resume = plan_of("21-").build()
+    assert [(p.name, p.description, p.keywords, p.url) for p in resume.projects] == [
+        (
+            "tidepool",
+            "A tiny job queue for SQLite",
+            ["Rust", "SQLite"],
+            "https://github.com/example/tidepool",
+        ),
+        ("mapleaf", "Offline maps for hikers", ["Kotlin"], "https://mapleaf.example.org"),
+    ]
+    assert resume.layout.sectionTitles["projects"] == "Side Work"
+    assert [(x.language, x.fluency) for x in resume.languages] == [
+        ("English", "Native"),
+        ("Spanish", "Conversational"),
+    ]
+    (degree,) = resume.education
+    assert (degree.institution, degree.startDate, degree.endDate) == (
+        "Lakeshore University",
+        "2012",
+        "2016",
+    )
+    assert resume.work == [] and resume.custom_sections == []
+
+
+def test_dates_in_their_everyday_forms() -> None:
+    resume = plan_of("22-").build()
+    assert [(j.name, j.position, j.startDate, j.endDate) for j in resume.work] == [
+        ("바람소프트", "프론트엔드 개발", "2019-03", "2021-02"),  # '19.03 ~ '21.02 : …
+        ("새벽데이터", "데이터 엔지니어", "2022-04", None),  # 2022년 4월 → 현재 : …
+        ("Orbitwave · Full-time", "Staff Engineer", "2020-01", None),  # LinkedIn lines
+        ("Lumen Labs", "Engineer", "2016-06", "2019-12"),  # 06/2016 - 12/2019
+    ]
+    assert resume.work[2].location == "Berlin, Germany"
+    assert [(c.name, c.date) for c in resume.certificates] == [
+        ("정보보안기사", "2018-08"),  # ('18.08 취득)
+        ("리눅스마스터 1급", "2019-05"),  # 2019년 5월 : …
+        ("AWS Certified Solutions Architect", "2023-06"),  # Issued Jun 2023 · Expires …
+    ]
+    assert resume.certificates[2].issuer == "Amazon Web Services · Expires Jun 2026"
+    (award,) = resume.awards
+    assert (award.title, award.awarder, award.date) == (
+        "Best Paper Award",
+        "Data Systems Forum",
+        "2022-03",
+    )
+
+
+def test_job_headers_spread_over_lines() -> None:
+    resume = plan_of("23-").build()
+    assert [(j.name, j.position, j.location, j.startDate, j.endDate) for j in resume.work] == [
+        ("Fernhill Studio", "Senior Designer", "", "2021-05", None),  # roles of one company
+        ("Fernhill Studio", "Designer", "", "2018-03", "2021-04"),
+        ("Brightside Agency", "Junior Designer", "Chicago", "2015", "2018"),  # *role* line
+        ("Copperleaf", "Product Designer", "", "2014", "2015"),  # "Role, Company (dates)"
+        ("Halcyon Health", "UX Intern", "", "2013", "2014"),
+    ]
+    assert [j.highlights for j in resume.work][2:] == [
+        ["Made brand kits for clients"],
+        ["Designed onboarding flows"],
+        ["Ran usability tests"],
+    ]
+
+
+def test_a_parenthesis_after_a_bold_company_is_a_note_not_a_swap() -> None:
+    resume = plan_of("24-").build()
+    assert [(j.name, j.position, j.startDate) for j in resume.work] == [
+        ("(주)코드웨이브 (인턴)", "웹 개발", "2018-03"),
+        ("별빛커머스 (정규직)", "백엔드 개발", "2021-07"),
+    ]
+
+
+def test_contact_lines_with_other_separators_and_emoji() -> None:
+    basics = plan_of("25-").build().basics
+    assert (basics.name, basics.phone, basics.email, basics.url) == (
+        "강하늘",
+        "010-3333-4444",
+        "sky.kang@example.com",
+        "https://sky.example.dev",
+    )
+    assert basics.location.address == "서울 마포구"
+    assert [p.url for p in basics.profiles] == ["https://github.com/skykang"]
+    assert basics.summary == ""
+
+
+def test_a_section_word_and_a_colon_names_a_project_and_head_nouns_decide() -> None:
+    plan = plan_of("26-")
+    resume = plan.build()
+    (job,) = resume.work
+    assert [p.name for p in job.cv.projects] == ["Workflow Builder", "주문 알림 개편"]
+    assert resume.projects == [] and resume.education == [] and resume.skills == []
+    training, blog = resume.custom_sections
+    assert (training.title, training.kind) == ("교육 이수", "dated")
+    assert training.entries[0].date == "2022-03"
+    assert (blog.title, blog.kind, len(blog.items)) == ("기술 블로그", "list", 2)
+
+
+def test_label_lines_of_a_review_name_the_job_and_the_reviewer_is_private() -> None:
+    resume = plan_of("27-").build()
+    (job,) = resume.work
+    assert (job.name, job.position) == ("Growth Platform, Kestrel Labs", "Senior Backend Engineer")
+    assert resume.basics.summary == "", "the review's title names the document"
+    kinds = {s.title: s.kind for s in resume.custom_sections}
+    assert kinds == {
+        "Reviewer": "notes",
+        "Highlights": "list",
+        "Strengths": "notes",
+        "Areas to grow": "notes",
+        "Goals for next period": "list",  # printable, as a section of its own
+    }
+    text = json.dumps(saved(printed_resume(resume)), ensure_ascii=False)
+    assert "J. Park" not in text and "Delegate" not in text and "Clear written" not in text
+
+
+def test_private_by_meaning_wherever_it_is() -> None:
+    resume = plan_of("28-").build()
+    (job,) = resume.work
+    assert job.highlights == ["결제 API 개발"], "퇴사 사유 and 피드백 left the job"
+    kinds = {s.title: s.kind for s in resume.custom_sections}
+    assert kinds == {"퇴사 사유": "notes", "희망 연봉": "notes", "목표": "list", "강점": "notes"}
+    printed = json.dumps(saved(printed_resume(resume)), ensure_ascii=False)
+    for private in ("새로운 도메인", "꼼꼼함", "6,000만", "발표 긴장", "문서화가"):
+        assert private not in printed
+        assert private in json.dumps(saved(resume), ensure_ascii=False), "kept, privately"
+
+
+def test_text_hygiene_escapes_wrappers_properties_and_a_last_picture() -> None:
+    plan = plan_of("29-")
+    resume = plan.build()
+    assert (resume.basics.name, resume.basics.phone) == ("임채원", "+82 10-5555-6666")
+    assert resume.basics.summary == "", "Notion's Created/Tags lines are left out"
+    (job,) = resume.work
+    assert job.name == "한빛 R&D 센터"
+    assert job.highlights == ["데이터 수집/정제 파이프라인 구축", "사내 툴 개선 - 배포 시간 단축"]
+    assert "<" not in job.summary and "사내 해커톤 3회 수상" in job.summary
+    (award,) = resume.awards
+    assert (award.title, award.awarder, award.date) == ("Korea UX Award – Gold", "", "2021")
+    (degree,) = resume.education
+    assert (degree.institution, degree.studyType, degree.area) == (
+        "Seoul Tech",
+        "Bachelor of Science",
+        "Computer Science",
+    )
+    assert degree.courses == [], "the stats card at the end is no course"
+    assert plan.nodes()[-1].target == "omit"
+
+
+@pytest.mark.parametrize(("prefix", "name"), [("30-", "Jane Kim"), ("31-", "서하린")])
+def test_a_name_in_a_first_bold_paragraph(prefix: str, name: str) -> None:
+    resume = plan_of(prefix).build()
+    assert resume.basics.name == name
+    assert resume.work[0].startDate is not None
+
+
+def test_a_project_table_of_a_review_belongs_to_the_job_its_labels_name() -> None:
+    resume = plan_of("32-").build()
+    (job,) = resume.work
+    assert (job.name, job.position) == ("하늘페이", "백엔드 개발")
+    (project,) = job.cv.projects
+    assert (project.name, project.startDate, project.endDate, project.role) == (
+        "정산 자동화",
+        "2023-01",
+        "2023-06",
+        "리드",
+    )
+    assert project.highlights == ["수작업 0건"]
+    assert resume.basics.summary == "", "2023 성과 리뷰 names the document"
+
+
+def test_roles_as_bullets_lazy_item_lines_dated_bullets_and_goals_of_a_job() -> None:
+    resume = plan_of("33-").build()
+    basics = resume.basics
+    assert (basics.name, basics.email) == ("Lee Park", "lee.park@example.com")
+    assert [p.url for p in basics.profiles] == ["https://github.com/leepark"]
+    assert "📧" not in basics.summary and "github" not in basics.summary
+    assert [(j.name, j.position, j.startDate, j.endDate) for j in resume.work] == [
+        ("Acme Corp", "Senior Engineer", "2020", None),
+        ("Acme Corp", "Engineer", "2018", "2020"),
+        ("Foo Labs", "Software Engineer", "2016", "2018"),
+        ("Bar Inc", "Intern", "2015", "2016"),  # a lazy line under a bullet opens a job
+        ("Kestrel", "Backend Engineer", "2012-01", "2015-06"),
+    ]
+    assert [j.highlights for j in resume.work[:4]] == [
+        ["Owned billing"],
+        ["Built invoices"],
+        ["Led payments"],
+        ["Wrote tests"],
+    ]
+    kestrel = resume.work[4]
+    assert [(p.name, p.startDate, p.endDate) for p in kestrel.cv.projects] == [
+        ("Search rewrite", "2013-03", "2014-02")
+    ]
+    assert kestrel.highlights == [], "a goal is no highlight of the job"
+    (goals,) = resume.custom_sections
+    assert (goals.kind, goals.items) == ("list", ["Goal: learn Rust"])
+
+
+def test_certificate_lines_with_an_issue_date_anywhere() -> None:
+    resume = plan_of("34-").build()
+    assert [(c.name, c.issuer, c.date) for c in resume.certificates] == [
+        ("AWS Certified Developer", "Amazon Web Services · Expires Jun 2026", "2023-06"),
+        ("CKA", "CNCF", "2021-03"),
+        ("정보처리기사", "한국산업인력공단", "2019-05"),
+    ]
+
+
+@pytest.mark.parametrize("prefix", ["35-", "36-"])
+def test_a_table_of_items_in_a_text_section_or_before_any(prefix: str) -> None:
+    resume = plan_of(prefix).build()
+    assert [(c.name, c.issuer, c.date) for c in resume.certificates] == [
+        ("정보처리기사", "한국산업인력공단", "2019-06-21")
+    ]
+    assert "|" not in resume.basics.summary
+    if prefix == "36-":
+        assert [(s.name, s.level) for s in resume.skills] == [("Go", "상")]
+
+
+@pytest.mark.parametrize(
+    ("line", "private"),
+    [
+        ("- 희망 연봉: 6,000만 원", True),
+        ("**Reason for leaving:** relocation", True),
+        ("- Expected salary: $120k", True),
+        ("**Manager:** S. Lee", True),
+        ("- 팀장 피드백: 꼼꼼함", True),
+        ("- 고객 피드백: 반영해 전환율 12% 개선", False),  # an achievement, not a review
+        ("- Product Manager: Jane", False),
+        ("- 결제 API 개발", False),
+    ],
+)
+def test_private_labels_by_meaning(line: str, private: bool) -> None:
+    from cveditor.io.md_private import private_label
+
+    assert private_label(line.removeprefix("- ")) is private
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("R\\&D", "R&D"),
+        ("\\+82 10-1234-5678", "+82 10-1234-5678"),
+        ("\\- not a list", "\\- not a list"),  # at a line's start it keeps the list away
+        ("a \\- b", "a - b"),
+        ("<b>bold</b> in a line", "<b>bold</b> in a line"),  # inline HTML is the author's
+        ('<p align="center">', ""),
+        ("<b>임채원</b>", "**임채원**"),
+    ],
+)
+def test_text_hygiene_line_by_line(written: str, read: str) -> None:
+    from cveditor.io.md_hygiene import clean_line
+
+    assert clean_line(written) == read
+
+
+def test_project_headings_with_a_colon_a_field_table_and_private_parts_of_a_job() -> None:
+    """A 경력기술서: "### 프로젝트: …" projects (one with its fields as a one-row table),
+    then 퇴사 사유 and 면접 예상 질문, private."""
+    resume = plan_of("37-").build()
+    (job,) = resume.work
+    assert (job.name, job.startDate, job.endDate) == ("(주)누리페이", "2019-03", "2023-08")
+    first, second = job.cv.projects
+    assert (first.name, first.role, first.techStack) == (
+        "간편결제 리뉴얼",
+        "백엔드 리드",
+        ["Kotlin", "Spring Boot", "Redis"],
+    )
+    assert (second.name, second.startDate, second.endDate, second.role, second.techStack) == (
+        "정산 배치 재작성",
+        "2022-02",
+        "2022-07",
+        "개발",
+        ["Spring Batch"],
+    )
+    assert {s.title: s.kind for s in resume.custom_sections} == {
+        "퇴사 사유": "notes",
+        "면접 예상 질문": "notes",
+    }
+
+
+def test_a_bold_company_line_over_its_italic_dates_and_place() -> None:
+    resume = plan_of("38-").build()
+    assert (resume.basics.name, resume.basics.phone) == ("Jordan Lee", "(555) 123-4567")
+    assert [(j.name, j.position, j.location, j.startDate, j.endDate) for j in resume.work] == [
+        ("Lumen Health", "Senior Product Designer", "San Francisco, CA", "2021-03", None),
+        ("Brightpath", "Product Designer", "", "2018-06", "2021-02"),
+    ]
+    (degree,) = resume.education
+    assert (degree.institution, degree.studyType, degree.area, degree.endDate) == (
+        "Rhode Island School of Design",
+        "BFA",
+        "Graphic Design",
+        "2018",
+    )
+    assert [(c.name, c.date) for c in resume.certificates] == [
+        ("Google UX Design Certificate (Coursera)", "2020-08")
+    ]
