@@ -19,6 +19,7 @@ from ..errors import ResumeFileError
 from ..model.resume import Resume
 from ..render.build import RenderedResume, render_resume
 from ..render.themes import Theme, get_theme
+from .disposal import Disposer
 from .gc_pauses import freeze_long_lived
 from .preview_render import PreviewRenderer, RenderProgress
 from .snapshot import Snapshots, restore
@@ -55,6 +56,7 @@ class LivePreview(QObject):
         self.anchor_to_reveal: str | None = None  # asked for while the pages were coming
         self.renderer = PreviewRenderer(self)
         self.snapshots = Snapshots(window.document)
+        self.disposer = Disposer(self)
         self.progress = RenderProgress(self.stop)
         window.statusBar().insertPermanentWidget(0, self.progress)  # left of zoom and pages
         self.timer = QTimer(self)
@@ -171,8 +173,8 @@ class LivePreview(QObject):
             return
         old, window.rendered = window.rendered, rendered
         window.preview.set_pages(rendered.pages)
-        if old is not None:
-            old.pages.close()  # now, not whenever Python gets to it: its thread ends too
+        if old is not None:  # freed in steps (disposal.py); then its thread ends too
+            self.disposer.dispose(old.pages)
         self._forget_stop_message()
         if self.anchor_to_reveal is not None and not self.busy:
             self.reveal(self.anchor_to_reveal)
@@ -193,6 +195,7 @@ class LivePreview(QObject):
         self.closed = True
         self.timer.stop()
         self.renderer.stop()
+        self.disposer.finish()
         window = self.window
         if window.rendered is not None:
             window.preview.set_pages(None)
