@@ -30,6 +30,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from cveditor.model.layout import STANDARD_SECTIONS
+
 CORPUS = Path(__file__).resolve().parent / "data" / "import-corpus"
 
 #: Targets of issue #11.
@@ -259,19 +261,6 @@ def in_notes(data: dict[str, Any]) -> list[str]:
 
 # --- the order of sections ----------------------------------------------------------
 
-STANDARD_SECTIONS = (
-    "work",
-    "projects",
-    "education",
-    "skills",
-    "awards",
-    "certificates",
-    "publications",
-    "volunteer",
-    "languages",
-    "interests",
-    "references",
-)
 _CUSTOM = re.compile(r"^x-cveditor\.sections(\[[^\]]*\])")
 
 

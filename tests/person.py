@@ -7,8 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeySequence
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QDropEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeySequence,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -168,3 +174,18 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
         event.setCommitString(text)
         QGuiApplication.sendEvent(widget, event)
     settle()
+
+
+def drop_file(window: QMainWindow, path: Path) -> None:
+    """A file dropped on the window, as a file manager drops it."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(5, 5),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )

@@ -20,7 +20,7 @@ from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE
-from .person import preview_settled
+from .person import drop_file, preview_settled
 
 
 class Answers:
@@ -384,23 +384,12 @@ def test_import_markdown_and_export_as(qtbot, window, answers, tmp_path) -> None
 
 
 def test_dropping_a_file_opens_it(qtbot, window, tmp_path) -> None:
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
 
     other = tmp_path / "other.json"
     resume = native.load(OUR_SAMPLE)
     resume.basics.name = "Dropped Person"
     native.save(resume, other)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(other))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
+    drop_file(window, other)
     assert window.document.path == other
     assert window.document.resume.basics.name == "Dropped Person"
 

@@ -10,19 +10,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cveditor.io import native
 from cveditor.io.import_plan import plan_markdown
 from cveditor.ui.import_dialog import ImportDialog
 from cveditor.ui.main_window import MainWindow
-from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE, run_cveditor
 from .pdfcheck import pdftotext
-from .person import Person, click_menu, focus, press, settle
+from .person import Person, click_menu, drop_file, focus, press, settle
+from .test_journeys import start_window
 
 #: Written for these tests: one job's 경력기술서 with interview preparation under it.
 CAREER = """\
@@ -54,10 +53,7 @@ def person(monkeypatch) -> Person:
 
 @pytest.fixture
 def window(qtbot, person):
-    win = MainWindow(Settings.load())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = start_window(qtbot)
     yield win
     dialog = win.files.__dict__.get("import_dialog")
     if dialog is not None:
@@ -260,16 +256,7 @@ def test_into_the_open_resume_one_undo_step_notes_never_print(
 
 
 def test_a_dropped_markdown_file_is_reviewed(qtbot, window, person, career):
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(career))])
-    drop = QDropEvent(
-        QPointF(5, 5),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(drop)
+    drop_file(window, career)
     dialog = review(qtbot, window)
     assert dialog.windowTitle() == "Import career.md"
     assert window.document.resume.work == [], "nothing changes before Accept"

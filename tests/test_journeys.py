@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget
 
 from cveditor.io import native
@@ -26,6 +25,7 @@ from .pdfcheck import reader
 from .person import (
     Person,
     click_menu,
+    drop_file,
     focus,
     menu_action,
     press,
@@ -179,8 +179,6 @@ def test_import_markdown_from_the_file_menu(qtbot, window, person) -> None:
 
 
 def test_open_and_drop_take_every_readable_format(qtbot, window, person, tmp_path) -> None:
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
 
     person.open_path = DATA / "markdown" / "01-jekyll-korean-backend.md"
     press_target = window.sections.list
@@ -195,13 +193,7 @@ def test_open_and_drop_take_every_readable_format(qtbot, window, person, tmp_pat
     click_menu(window, "File", "Export PDF")
     window.document.undo_stack.setClean()
     click_menu(window, "File", "New")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(pdf))])
-    drop = QDropEvent(
-        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(drop)
+    drop_file(window, pdf)
     assert window.document.resume.basics.name == "김서연 (Seoyeon Kim)", "our PDF reopens"
     assert person.errors == []
 

@@ -75,6 +75,16 @@ QUOTED = re.compile(r"[\"“”「『]([^\"“”」』]+)[\"“”」』]")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
+def _iso(text: str) -> str | None:
+    """The JSON Resume form of a date as written ("2017.12", "Mar 2021"), or None when
+    it is not one."""
+    try:
+        when = parse_date(text)
+    except DateParseError:
+        return None
+    return when.iso() if when is not None else None
+
+
 def _period(entry: dict[str, Any], text: str) -> str:
     start, end, rest = find_period(text)
     if start:
@@ -92,13 +102,10 @@ def _single_date(entry: dict[str, Any], kind: str, text: str) -> str:
     bracketed = text.lstrip().startswith("[")
     if not bracketed and not re.match(r"\s*\d{4}(?!\d)", text):
         return text
-    try:
-        when = parse_date(match.group(1))
-    except DateParseError:
-        return text
+    when = _iso(match.group(1))
     if when is None:
         return text
-    entry[SINGLE_DATE_FIELD[kind]] = when.iso()
+    entry[SINGLE_DATE_FIELD[kind]] = when
     return match.group(2)
 
 
@@ -116,13 +123,10 @@ def _trailing_year(entry: dict[str, Any], kind: str, text: str) -> str:
     )
     if field is None or not match or field in entry or match.start() == 0:
         return text
-    try:
-        when = parse_date(match.group(1))
-    except DateParseError:
-        return text
+    when = _iso(match.group(1))
     if when is None:
         return text
-    entry[field] = when.iso()
+    entry[field] = when
     return text[: match.start()]
 
 
@@ -150,11 +154,7 @@ def citation(entry: dict[str, Any], text: str) -> bool:
     venue = text[quoted.end() :].strip(" ,.")
     year = WHEN.search(venue)
     if year and "releaseDate" not in entry:
-        try:
-            when = parse_date(year.group(1))
-        except DateParseError:
-            when = None
-        entry["releaseDate"] = when.iso() if when else year.group(1)[:4]
+        entry["releaseDate"] = _iso(year.group(1)) or year.group(1)[:4]
         venue = " ".join((venue[: year.start()] + venue[year.end() :]).split()).strip(" ,.")
     if venue:
         entry["publisher"] = venue
@@ -321,13 +321,10 @@ def paren_date(entry: dict[str, Any], kind: str, text: str) -> str:
         return text
     if re.fullmatch(r"\(\s*(?:19|20)\d{2}\s*\)", match.group(0).strip()):
         return text  # a bare "(2020)" is a citation's year, read elsewhere
-    try:
-        when = parse_date(" ".join(match.group(1).split()))
-    except DateParseError:
-        return text
+    when = _iso(" ".join(match.group(1).split()))
     if when is None:
         return text
-    entry[field] = when.iso()
+    entry[field] = when
     return " ".join((text[: match.start()] + text[match.end() :]).split())
 
 
@@ -344,13 +341,10 @@ def _issued_in(entry: dict[str, Any], text: str) -> str:
     match = ISSUED_IN.search(text)
     if not match:
         return text
-    try:
-        when = parse_date(" ".join(match.group(1).split()))
-    except DateParseError:
-        return text
+    when = _iso(" ".join(match.group(1).split()))
     if when is None:
         return text
-    entry["date"] = when.iso()
+    entry["date"] = when
     return (text[: match.start()] + text[match.end() :]).strip()
 
 
@@ -360,13 +354,10 @@ def issued_line(entry: dict[str, Any], text: str) -> bool:
     match = ISSUED.match(title_text(text))
     if not match or entry.get("date"):
         return False
-    try:
-        when = parse_date(match.group(1))
-    except DateParseError:
-        return False
+    when = _iso(match.group(1))
     if when is None:
         return False
-    entry["date"] = when.iso()
+    entry["date"] = when
     if match.group(2):
         entry["issuer"] = " · ".join(p for p in (entry.get("issuer"), match.group(2).strip()) if p)
     return True

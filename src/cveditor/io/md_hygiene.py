@@ -6,6 +6,7 @@ is kept. Code blocks are left as they are."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .md_vocabulary import KRAMDOWN_ATTRS
 
@@ -41,21 +42,27 @@ def clean_line(line: str) -> str:
     return unescape(line)
 
 
-def clean_markdown(body: str) -> str:
-    """Every line outside fenced code cleaned; the number of lines never changes, so
-    the review step still points at the source's lines."""
+def _outside_code(body: str, change: Callable[[str, str], str]) -> str:
+    """``change(line, next line)`` applied to every line outside fenced code; the number
+    of lines never changes, so the review step still points at the source's lines."""
     out: list[str] = []
     fence: str | None = None
-    for line in body.split("\n"):
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
         mark = FENCE.match(line)
         if fence is None and mark:
             fence = mark.group(1)
         elif fence is not None and mark and mark.group(1) == fence:
             fence = None
         elif fence is None:
-            line = clean_line(line)
+            line = change(line, lines[index + 1] if index + 1 < len(lines) else "")
         out.append(line)
     return "\n".join(out)
+
+
+def clean_markdown(body: str) -> str:
+    """Every line outside fenced code cleaned (clean_line)."""
+    return _outside_code(body, lambda line, _next: clean_line(line))
 
 
 #: A link whose target is no web address (a page of the site, an anchor, a file): in a
@@ -68,19 +75,10 @@ LOCAL_LINK = re.compile(
 def local_links_to_text(body: str) -> str:
     """``[Download CV](/downloads/cv.pdf)`` → ``Download CV``, outside code blocks;
     kramdown attributes (``{:target="_blank"}``) dropped."""
-    out: list[str] = []
-    fence: str | None = None
-    lines = body.split("\n")
-    for index, line in enumerate(lines):
-        after = lines[index + 1] if index + 1 < len(lines) else ""
-        if fence is None and re.match(r"^\s*[*+-]\s+TOC\s*$", line) and "{:toc}" in after:
-            line = ""  # kramdown's table of contents: "* TOC" over "{:toc}"
-        mark = FENCE.match(line)
-        if fence is None and mark:
-            fence = mark.group(1)
-        elif fence is not None and mark and mark.group(1) == fence:
-            fence = None
-        elif fence is None:
-            line = LOCAL_LINK.sub(lambda m: m.group(1), KRAMDOWN_ATTRS.sub("", line))
-        out.append(line)
-    return "\n".join(out)
+
+    def change(line: str, after: str) -> str:
+        if re.match(r"^\s*[*+-]\s+TOC\s*$", line) and "{:toc}" in after:
+            return ""  # kramdown's table of contents: "* TOC" over "{:toc}"
+        return LOCAL_LINK.sub(lambda m: m.group(1), KRAMDOWN_ATTRS.sub("", line))
+
+    return _outside_code(body, change)
