@@ -34,6 +34,12 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
+def tasks_running() -> int:
+    """How many background tasks are deferring full collections now."""
+    with _lock:
+        return _running
+
+
 @contextmanager
 def full_collections_deferred() -> Iterator[None]:
     """Within: no full collection (tasks may overlap; the last one out restores)."""
