@@ -20,6 +20,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE
-from .person import menu_action
+from .person import menu_action, settle
 
 POSIX = os.name == "posix"
 
@@ -550,6 +551,51 @@ def test_cancelled_close_keeps_the_copy(qtbot, make_window, person, sample_copy)
     assert len(copies()) == 1
 
 
+# --- the timer's autosave is written by a worker thread (ui/autosave_writer.py) -----------
+
+
+def test_the_timers_copy_is_written_in_the_background_and_holds_every_edit(
+    qtbot, make_window, person, sample_copy
+) -> None:
+    win = make_window()
+    assert win.files.open(sample_copy)
+    type_name(qtbot, win, " Jr.")
+    win.files.timer.timeout.emit()  # the 30 s tick
+    assert win.files.writer.busy, "the copy is written by a worker, not by the window"
+    type_name(qtbot, win, " II")  # typed while it is written: the next tick has it
+    qtbot.waitUntil(lambda: not win.files.writer.busy and len(copies()) == 1)
+    (slot,) = copies()
+    name = native.resume_from_data(envelope_of(slot)["resume"], str(slot)).basics.name
+    assert name.endswith(" Jr.") and " II" not in name
+    win.files.timer.timeout.emit()
+    qtbot.waitUntil(lambda: not win.files.writer.busy)
+    assert copies() == [slot], "the same window's copy, rewritten"
+    saved = native.resume_from_data(envelope_of(slot)["resume"], str(slot))
+    assert native.dumps(saved) == native.dumps(win.document.resume)
+
+
+def test_a_copy_being_written_when_the_work_is_saved_is_not_left_behind(
+    qtbot, make_window, person, sample_copy, monkeypatch
+) -> None:
+    real_write = autosave.write_private
+
+    def slow_disk(path, data) -> None:  # the copy reaches the disk after Save has run
+        time.sleep(0.5)
+        real_write(path, data)
+
+    monkeypatch.setattr(autosave, "write_private", slow_disk)
+    win = make_window()
+    assert win.files.open(sample_copy)
+    type_name(qtbot, win, " Jr.")
+    win.files.timer.timeout.emit()
+    assert win.files.writer.busy
+    menu_action(win, "File", "Save").trigger()  # before the worker is done
+    qtbot.waitUntil(lambda: not win.files.writer.busy)
+    settle()  # the worker's end is handled in the window's thread
+    assert copies() == [], "saved work has no copy to recover"
+    assert native.load(sample_copy).basics.name.endswith(" Jr.")
+
+
 # --- A7: a failed autosave is shown, and saving still works -------------------------------
 
 
@@ -577,8 +623,8 @@ def test_disk_full_autosave_is_shown(qtbot, make_window, person, monkeypatch) ->
     monkeypatch.setattr(autosave, "write_private", full)
     win = make_window()
     type_name(qtbot, win, "Kim")
-    win.files.timer.timeout.emit()  # the 30 s tick
-    assert "No space left on device" in win.statusBar().currentMessage()
+    win.files.timer.timeout.emit()  # the 30 s tick: written in the background
+    qtbot.waitUntil(lambda: "No space left on device" in win.statusBar().currentMessage())
 
 
 # --- A8: SIGTERM, SIGHUP and session end autosave every dirty window ----------------------

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import gc
 import shutil
+import time
 
 from cveditor.task import Task
 from cveditor.ui.background import Worker
-from cveditor.ui.gc_pauses import DEFERRED, tasks_running
+from cveditor.ui.editors.fields import TextField
+from cveditor.ui.gc_pauses import DEFERRED, IDLE_MS, tasks_running
 
 from .conftest import OUR_SAMPLE
-from .person import Person, click_menu
-from .test_journeys import start_window
+from .person import Person, click_menu, focus, type_text
+from .test_journeys import start_window, widget_at
 
 
 def test_full_collections_wait_while_a_background_task_runs(qtbot) -> None:
@@ -44,3 +46,31 @@ def test_a_resume_opened_from_the_menu_is_left_out_of_collections(
     tracked = {id(obj) for obj in gc.get_objects()}  # the permanent generation is not listed
     assert id(resume.work[0]) not in tracked and id(resume.basics) not in tracked
     window.document.undo_stack.setClean()
+
+
+def test_full_collections_wait_for_a_quiet_moment_of_the_window(qtbot, monkeypatch) -> None:
+    Person(monkeypatch)
+    window = start_window(qtbot)
+    assert gc.get_threshold()[2] == DEFERRED, "no automatic full collection in the window"
+    qtbot.waitUntil(lambda: not window.live.busy, timeout=20_000)
+    full: list[float] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(time.monotonic())
+
+    gc.callbacks.append(seen)
+    try:
+        collector = window.idle_collector
+        before = collector.collections
+        window.sections.select("basics")
+        name = widget_at(window, TextField, ("basics", "name"))
+        focus(qtbot, name)
+        typed = time.monotonic()
+        type_text(qtbot, name, "Kim")
+        qtbot.waitUntil(lambda: collector.collections > before, timeout=IDLE_MS + 20_000)
+        # a coarse timer may fire up to 5 % early
+        assert full and min(full) - typed >= 0.9 * IDLE_MS / 1000, "only once it was quiet"
+    finally:
+        gc.callbacks.remove(seen)
+        window.document.undo_stack.setClean()

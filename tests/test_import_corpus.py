@@ -213,13 +213,6 @@ def test_scorer_checks_the_order_of_sections():
 # --- the corpus against the targets ------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def qt_app():
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication(["cveditor-test"])
-
-
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every attempt to open a network connection, refused and recorded: remote images
@@ -238,7 +231,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.stem)
-def test_import_meets_the_targets(document: Path, qt_app, no_network: list[object]):
+def test_import_meets_the_targets(document: Path, qapp, no_network: list[object]):
     score = s.score_document(document)
     assert not no_network, f"the import or an export opened connections: {no_network}"
     assert not score.error, score.error

@@ -60,3 +60,21 @@ def test_typing_in_one_job_pickles_that_job_only(qapp, monkeypatch) -> None:
     frozen = snapshots.take()
     assert not [o for o in pickled if isinstance(o, r.Work)]
     assert restore(frozen).work[0].name == "Company 3"
+
+
+def test_the_preview_and_the_autosave_share_one_copy_and_an_untouched_list_is_not_read(
+    qapp,
+) -> None:
+    resume = Resume(work=[r.Work(name=f"Company {n}") for n in range(50)])
+    doc = ResumeDocument(resume)
+    snapshots = Snapshots.shared(doc)
+    assert Snapshots.shared(doc) is snapshots
+    first = snapshots.take()
+    doc.set_value(("basics", "name"), "Kim", merge=True)  # outside the lists
+    second = snapshots.take()
+    assert second.lists["work"] is first.lists["work"], "the jobs' pieces were not read again"
+    assert restore(second).basics.name == "Kim"
+    doc.set_value(("work", 7, "name"), "Renamed", merge=True)
+    third = snapshots.take()
+    assert third.lists["work"] is not first.lists["work"]
+    assert restore(third).work[7].name == "Renamed"

@@ -189,3 +189,37 @@ def test_thumbnail_copy_keeps_what_page_one_can_show() -> None:
     assert len(copy.work[0].highlights) == MAX_ENTRIES
     copy.work[0].name = "changed"
     assert long.work[0].name == "Company 0", "the copy shares nothing the user edits"
+
+
+def test_thumbnails_wait_while_the_preview_is_made(qtbot, window, tmp_path, monkeypatch) -> None:
+    """A long résumé opened with the picker on screen: its pages come first; the
+    thumbnails start only once they are shown (both at once would make the window wait
+    on two threads for Python's lock)."""
+    combo = picker(window)
+    click_menu(window, "Edit", "Theme and Page")
+    thumbnails_ready(qtbot, combo)
+    long = native.load(OUR_SAMPLE)
+    long.work = [
+        Work(name=f"Company {n}", position="Engineer", highlights=["Shipped things"] * 6)
+        for n in range(400)
+    ]
+    path = tmp_path / "long.json"
+    path.write_text(native.dumps(long), encoding="utf-8")
+    person = Person(monkeypatch)
+    person.open_path = path
+    click_menu(window, "File", "Open")
+    assert window.live.busy, "400 jobs are made in the background"
+    seen_together = []
+
+    def watch() -> None:
+        if window.live.renderer.busy and combo.maker.worker is not None:
+            seen_together.append(True)
+
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(5)
+    preview_settled(qtbot, window, timeout=120_000)
+    thumbnails_ready(qtbot, combo, timeout=60_000)
+    timer.stop()
+    assert not seen_together, "a thumbnail was made while the preview was"
+    assert window.preview.page_count > 10

@@ -24,8 +24,9 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from ..task import checkpoint
+from ..task import Cancelled, checkpoint
 from .anchors import attach_names, share_names
+from .freeing import empty_in_steps
 from .paginate import (
     NO_LAYOUT,
     PaginationReport,
@@ -78,20 +79,24 @@ class Column:
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
-        checkpoint("Reading the pages", 0, 0)
-        # Read and typeset before any page size: with one, Qt lays out while reading
-        # (all of it under Python's lock) and again after every edit.
-        html, self.names = share_names(html)
-        read_html(doc, html)
-        attach_names(doc, self.names)
-        apply_rhythm(doc, line_height, size.width())
-        doc.setPageSize(galley(size.width()))
-        lay_out(doc)
-        if settle_tabs(doc):
-            lay_out_anew(doc)
-        self.report: PaginationReport = paginate(
-            doc, size, new_page_sections, continued_label, self.names
-        )
+        try:
+            checkpoint("Reading the pages", 0, 0)
+            # Read and typeset before any page size: with one, Qt lays out while reading
+            # (all of it under Python's lock) and again after every edit.
+            html, self.names = share_names(html)
+            read_html(doc, html)
+            attach_names(doc, self.names)
+            apply_rhythm(doc, line_height, size.width())
+            doc.setPageSize(galley(size.width()))
+            lay_out(doc)
+            if settle_tabs(doc):
+                lay_out_anew(doc)
+            self.report: PaginationReport = paginate(
+                doc, size, new_page_sections, continued_label, self.names
+            )
+        except Cancelled:  # stopped part-way: its text freed in steps, here
+            empty_in_steps(doc)
+            raise
         self.overhangs = overhangs(doc)
         self._places = self._place_markers()
         self._strokes: dict[int, list[Stroke]] = {}

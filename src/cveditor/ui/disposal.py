@@ -1,23 +1,18 @@
 """Pages no longer shown are freed a little at a time, between the window's events.
 
-Freeing a 1 000-page document is one call into Qt that holds Python's lock (66 ms
-at 3 200 jobs, more while a render runs beside it), and it came right when the new
-pages were to be shown. Its text is removed a few hundred paragraphs per turn of the
-event loop instead (each turn 2 ms), with its layout switched off first so that
-nothing is laid out again; what is left is then freed at once.
+Freeing a 1 000-page document at once came right when the new pages were to be shown
+(render/freeing.py says why it is slow); its text is removed one step per turn of the
+event loop instead, and what is left is then freed at once.
 """
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QSizeF, QTimer
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QTextDocument
 
+from ..render.freeing import SMALL, remove_a_step, stop_layout
 from ..render.pages import PagedDocument
-
-BLOCKS_PER_STEP = 200
-#: Below this many blocks a document is freed at once.
-SMALL = 2_000
 
 
 class Disposer(QObject):
@@ -36,7 +31,7 @@ class Disposer(QObject):
             paged.close()
             return
         for doc in docs:
-            doc.setPageSize(QSizeF(0, 0))  # no layout from here on (architecture trap 27)
+            stop_layout(doc)
         self._pending.append((paged, docs))
         self._timer.start()
 
@@ -57,11 +52,7 @@ class Disposer(QObject):
             return
         paged, docs = self._pending[0]
         doc = docs[0] if docs else None
-        if doc is not None and shiboken6.isValid(doc) and doc.blockCount() > 1:
-            cursor = QTextCursor(doc)
-            end = doc.findBlockByNumber(min(BLOCKS_PER_STEP, doc.blockCount() - 1))
-            cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
+        if doc is not None and shiboken6.isValid(doc) and remove_a_step(doc):
             return
         if docs:
             docs.pop(0)

@@ -17,6 +17,7 @@ from ..io.formats import read_resume
 from ..model.resume import Resume
 from ..task import Cancelled
 from . import autosave, dialogs, locks
+from .autosave_writer import AutosaveWriter
 from .background import describe_stop, run_busy
 from .settings import Settings
 
@@ -43,7 +44,10 @@ class FileController(QObject):
         document.pathChanged.connect(self._follow_path)
         self.timer = QTimer(self)
         self.timer.setInterval(autosave.INTERVAL_MS)
-        self.timer.timeout.connect(self.autosave_now)
+        self.writer = AutosaveWriter(document, self)
+        self.writer.written.connect(self._autosaved)
+        self.writer.failed.connect(self._autosave_failed)
+        self.timer.timeout.connect(self._autosave_tick)
         self.timer.start()
 
     # --- asking before losing work ---------------------------------------------------
@@ -355,11 +359,19 @@ class FileController(QObject):
 
     # --- autosave and recovery -------------------------------------------------------
 
+    def _autosave_tick(self) -> None:
+        """Every 30 s: this window's copy of unsaved work, written in the background
+        (autosave_writer.py)."""
+        if not self._closed and self.document.is_dirty:
+            self.writer.start(window_id=self.window_id, slot=self._slot)
+
     def autosave_now(self) -> bool:
-        """Write this window's copy of unsaved work; True when one was written. A failure
-        (disk full, unwritable state folder) goes to the status bar; saving still works."""
+        """Write this window's copy of unsaved work now; True when one was written. A
+        failure (disk full, unwritable state folder) goes to the status bar; saving
+        still works."""
         if self._closed or not self.document.is_dirty:
             return False
+        self.writer.wait()  # one writer of the copy at a time
         try:
             slot = autosave.write(
                 self.document.resume,
@@ -369,22 +381,29 @@ class FileController(QObject):
                 slot=self._slot,
             )
         except (OSError, ValueError, ResumeFileError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            self._autosave_error = (
-                f"Autosave failed ({reason}): unsaved changes are not backed up. Save to keep them."
-            )
-            self._status(self._autosave_error)
+            self._autosave_failed(error)
             return False
+        self._autosaved(slot)
+        return True
+
+    def _autosaved(self, slot: Path) -> None:
         self._slot = slot
         self._slots.add(slot)
         if self._autosave_error:
             if self._current_status() == self._autosave_error:
                 self._status("Autosave works again.", 5000)
             self._autosave_error = ""
-        return True
+
+    def _autosave_failed(self, error: Exception) -> None:
+        reason = getattr(error, "strerror", None) or str(error)
+        self._autosave_error = (
+            f"Autosave failed ({reason}): unsaved changes are not backed up. Save to keep them."
+        )
+        self._status(self._autosave_error)
 
     def _forget_autosave(self) -> None:
         """The work in this window was saved or discarded: its copies are not needed."""
+        self.writer.forget()
         for slot in self._slots | {autosave.slot_path(self.window_id, self.document.path)}:
             autosave.discard(slot)
         self._slots.clear()
@@ -413,6 +432,7 @@ class FileController(QObject):
         discarded; the lock goes, and no autosave runs after this."""
         self._closed = True
         self.timer.stop()
+        self.writer.wait()  # a copy being written is complete before the window goes
         if not self.document.is_dirty or self._discarding:
             self._forget_autosave()
         self.release_lock()

@@ -55,7 +55,7 @@ class LivePreview(QObject):
         self.closed = False
         self.anchor_to_reveal: str | None = None  # asked for while the pages were coming
         self.renderer = PreviewRenderer(self)
-        self.snapshots = Snapshots(window.document)
+        self.snapshots = Snapshots.shared(window.document)
         self.disposer = Disposer(self)
         self.progress = RenderProgress(self.stop)
         window.statusBar().insertPermanentWidget(0, self.progress)  # left of zoom and pages

@@ -42,6 +42,7 @@ from .editors.fields import dispose
 from .editors.sections import broken_section_editor, section_editor
 from .files import FileController
 from .focus import clamp_to, tab_between_parts
+from .gc_pauses import IdleCollector
 from .live_preview import LivePreview
 from .preview import PreviewWidget
 from .printing import ask_printer
@@ -94,7 +95,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.theme_dock = QDockWidget("Theme and page", self)
         self.theme_dock.setObjectName("theme-dock")
-        self.theme_dock.setWidget(ThemePanel(self.document))
+        self.theme_panel = ThemePanel(self.document)
+        self.theme_dock.setWidget(self.theme_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.theme_dock)
         self.history_dock = QDockWidget("History", self)
         self.history_dock.setObjectName("history-dock")
@@ -114,9 +116,10 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, object] = {}
         self.live = LivePreview(self)
+        self.idle_collector = IdleCollector(self)  # full collections in quiet moments
+        self.theme_panel.theme.maker.wait_while = lambda: self.live.busy
         self._build_actions()
         self.shortcut_guard = ShortcutGuard(self)
-        QApplication.instance().installEventFilter(self.shortcut_guard)
         self._connect_signals()
         self.setAcceptDrops(True)
         self._restore_window()
@@ -191,6 +194,9 @@ class MainWindow(QMainWindow):
         self.preview.zoomChanged.connect(self.zoom_label.setText)
         doc.changed.connect(self._show_layout_options)
         doc.reset.connect(self._show_layout_options)
+        doc.changed.connect(self.idle_collector.poke)
+        doc.reset.connect(self.idle_collector.poke)
+        self.live.renderer.rendered.connect(self.idle_collector.poke)
 
     def _parts(self) -> list[QWidget]:
         """The window's parts in Tab order: sections → editor → preview → theme panel."""
@@ -450,6 +456,7 @@ class MainWindow(QMainWindow):
             return
         self.files.closing()
         self.live.close()
+        self.idle_collector.close()
         self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
         self.settings.splitter = self.splitter.sizes()

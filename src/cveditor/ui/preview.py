@@ -43,6 +43,19 @@ class PagesView(QWidget):
         top = PAGE_GAP + index * (page.height() + PAGE_GAP)
         return QRectF(left, top, page.width(), page.height())
 
+    def pages_in(self, band: QRectF) -> range:
+        """The pages that ``band`` (in this widget's pixels) shows: found by arithmetic,
+        not by looking at every page (a thousand of them, and each look a call into Qt
+        that may wait for Python's lock while a render runs)."""
+        if self.paged is None:
+            return range(0)
+        pitch = self.page_size_px().height() + PAGE_GAP
+        if pitch <= 0:
+            return range(0)
+        first = max(0, int((band.top() - PAGE_GAP) // pitch))
+        last = min(self.paged.page_count - 1, int((band.bottom() - PAGE_GAP) // pitch))
+        return range(first, last + 1)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.paged is None:
             if self.waiting:
@@ -55,10 +68,8 @@ class PagesView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         visible = QRectF(event.rect())
-        for index in range(self.paged.page_count):
+        for index in self.pages_in(visible):
             rect = self.page_rect(index)
-            if not rect.intersects(visible):
-                continue
             painter.fillRect(rect.translated(2, 2), QColor(0, 0, 0, 60))
             painter.fillRect(rect, Qt.GlobalColor.white)
             painter.save()

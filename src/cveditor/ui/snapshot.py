@@ -46,8 +46,21 @@ class Snapshots(QObject):
         #: list field → {id(item): (item, its bytes)}; the item is held so that its id
         #: cannot be taken by a new object while the bytes are kept
         self._items: dict[str, dict[int, tuple[Any, bytes]]] = {}
+        #: list field → (the list object, its pieces) while no edit touched it: a copy
+        #: during a long render (the autosave's) need not even look at 3 200 jobs
+        self._whole: dict[str, tuple[list[Any], list[bytes]]] = {}
         document.changed.connect(self._forget)
-        document.reset.connect(self._items.clear)
+        document.reset.connect(self._clear)
+
+    @classmethod
+    def shared(cls, document: ResumeDocument) -> Snapshots:
+        """The document's one cache: the preview's copies and the autosave's share it."""
+        found = document.findChild(cls)
+        return found if isinstance(found, cls) else cls(document)
+
+    def _clear(self) -> None:
+        self._items.clear()
+        self._whole.clear()
 
     def _forget(self, path: tuple) -> None:
         """An edit at ``path``: the item it lies in is pickled again at the next copy.
@@ -55,8 +68,9 @@ class Snapshots(QObject):
         anew, which makes new items) needs nothing: each copy reads the list's items
         anew, and only those it has not seen are pickled."""
         if not path:  # everything (the file upgraded to 1.0 names)
-            self._items.clear()
+            self._clear()
             return
+        self._whole.pop(path[0], None)
         cached = self._items.get(path[0])
         if cached is None or len(path) < 2 or not isinstance(path[1], int):
             return
@@ -72,16 +86,22 @@ class Snapshots(QObject):
         names = _list_fields(resume)
         lists: dict[str, list[bytes]] = {}
         for name in names:
+            items = getattr(resume, name)
+            whole = self._whole.get(name)
+            if whole is not None and whole[0] is items:
+                lists[name] = whole[1]
+                continue
             old = self._items.get(name, {})
             new: dict[int, tuple[Any, bytes]] = {}
             pieces = []
-            for item in getattr(resume, name):
+            for item in items:
                 kept = old.get(id(item))
                 if kept is None or kept[0] is not item:
                     kept = (item, pickle.dumps(item, protocol=PROTOCOL))
                 new[id(item)] = kept
                 pieces.append(kept[1])
             self._items[name] = new  # items no longer in the list are let go
+            self._whole[name] = (items, pieces)
             lists[name] = pieces
         shell = resume.model_copy()  # shallow: the lists are set aside, not copied
         for name in names:

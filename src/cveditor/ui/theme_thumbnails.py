@@ -8,12 +8,15 @@ the résumé's own theme first. Each theme has :data:`THUMBNAIL_BUDGET_S`: a use
 that loops forever is stopped at its next checkpoint and reported as failed; one stuck
 where it cannot be stopped is given up on :data:`GRACE_S` later. Either is not tried
 again for this résumé (each try would cost the budget again), only for the next opened.
+While the preview is being made in the background, no thumbnail starts: both would
+compete for Python's lock and the window, which needs it for every event it hands to
+Python, would wait on both (``wait_while``, set by the window).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
@@ -72,6 +75,13 @@ class ThumbnailMaker(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.start_round)
+        #: True while something the user waits for more runs (the preview being made):
+        #: no round and no theme starts then; they are tried again a little later.
+        self.wait_while: Callable[[], bool] = lambda: False
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(SHOW_DELAY_MS)
+        self._retry.timeout.connect(self._next)
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self._check)
@@ -113,6 +123,9 @@ class ThumbnailMaker(QObject):
         self.timer.stop()
         if not self.visible:
             return
+        if self.wait_while():  # even the copy below costs the window under contention
+            self.timer.start(SHOW_DELAY_MS)
+            return
         self.stale = False
         resume = self.document.resume
         self.snapshot = thumbnail_copy(resume)  # the worker never reads the live résumé
@@ -124,6 +137,9 @@ class ThumbnailMaker(QObject):
 
     def _next(self) -> None:
         if self.worker is not None or not self.visible or not self.queue:
+            return
+        if self.wait_while():
+            self._retry.start()
             return
         theme_id = self.queue.pop(0)
         theme, resume, base_dir = self.themes[theme_id], self.snapshot, self.base_dir
