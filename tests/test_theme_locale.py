@@ -14,8 +14,11 @@ from cveditor.errors import ResumeFileError
 from cveditor.render.pdf import pdf_bytes
 from cveditor.render.themes import _read_theme, get_theme
 
+from .conftest import OUR_SAMPLE
 from .pagecheck import long_career
 from .pdfcheck import pdftotext, reader
+from .person import Person, click_menu, focus, press
+from .test_journeys import start_window
 
 TODAY = date(2026, 11, 1)
 KOREAN_DATE = re.compile(r"\b20\d\d\.\d\d\b")
@@ -63,3 +66,30 @@ def test_a_locale_outside_the_known_ones_is_refused(tmp_path) -> None:
         _read_theme(folder, builtin=False)
     (folder / "theme.toml").write_text('name = "Odd"\n[options]\nlocale = "ko"\n', "utf-8")
     assert _read_theme(folder, builtin=False).locale == "ko"
+
+
+def test_the_panel_says_when_the_theme_prints_its_own_language(qtbot, monkeypatch, tmp_path):
+    """A new user saw "한국어 headings and dates" in the box while the english theme
+    printed English: the panel now says which language the theme prints."""
+    Person(monkeypatch)
+    path = tmp_path / "cv.json"
+    path.write_bytes(OUR_SAMPLE.read_bytes())
+    window = start_window(qtbot)
+    assert window.files.open(path)
+    click_menu(window, "Edit", "Theme and Page")
+    panel = window.theme_dock.widget()
+    assert window.document.resume.layout.locale == "ko"
+    assert not panel.locale_note.isVisible()
+    focus(qtbot, panel.theme)
+    for _ in range(panel.theme.count()):
+        if panel.theme.currentData() == "english":
+            break
+        press("Down")
+    assert window.document.resume.layout.theme == "english"
+    assert panel.locale_note.isVisible()
+    assert panel.locale_note.text() == "The English theme always prints English headings and dates."
+    focus(qtbot, panel.locale)
+    press("Down")  # English for the résumé too: nothing left to say
+    assert window.document.resume.layout.locale == "en"
+    assert not panel.locale_note.isVisible()
+    window.document.undo_stack.setClean()

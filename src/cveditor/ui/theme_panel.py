@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
+    QLabel,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -55,6 +56,12 @@ class ThemePanel(QWidget):
         self.locale = QComboBox()
         self.locale.addItem("한국어 headings and dates", "ko")
         self.locale.addItem("English headings and dates", "en")
+        #: Shown under Language when the theme sets its own (``[options] locale``): the
+        #: box then does not decide what the pages say, and it says so.
+        self.locale_note = QLabel()
+        self.locale_note.setWordWrap(True)
+        self.locale_note.setObjectName("locale-note")
+        self.locale_note.hide()
         self.font = QComboBox()
         fill_font_combo(self.font)  # text fonts only, Hangul ones marked (issue #9)
         self.size = self._spin(6, 20, 0.5, " pt")
@@ -76,6 +83,7 @@ class ThemePanel(QWidget):
         form.addRow("Theme", self.theme)
         form.addRow("Paper", self.paper)
         form.addRow("Language", self.locale)
+        form.addRow("", self.locale_note)
         form.addRow("Font", self.font)
         form.addRow("Size", self.size)
         form.addRow("Line height", self.line)
@@ -154,6 +162,18 @@ class ThemePanel(QWidget):
             self._set("accentColor", dialog.selectedColor().name(), "Change accent colour")
         dialog.deleteLater()
 
+    def _note_theme_language(self, name: str, locale: str) -> None:
+        """Say when the theme prints its own language, whatever the box says."""
+        if not locale or locale == self.document.resume.layout.locale:
+            self.locale_note.hide()
+            self.locale.setToolTip("")
+            return
+        words = self.locale.itemText(max(0, self.locale.findData(locale)))
+        note = f"The {name} theme always prints {words}."
+        self.locale_note.setText(note)
+        self.locale.setToolTip(note + " This choice applies to the other themes.")
+        self.locale_note.show()
+
     def _on_changed(self, changed: tuple) -> None:
         if is_under(changed, LAYOUT) or is_under(LAYOUT, changed):
             self.refresh()
@@ -176,6 +196,7 @@ class ThemePanel(QWidget):
         self.locale.setCurrentIndex(max(0, self.locale.findData(layout.locale)))
         show_font_family(self.font, layout.fontFamily)
         theme = self.themes.get(layout.theme)
+        self._note_theme_language(theme.name if theme else "", theme.locale if theme else "")
         style = resolve_style(self.document.resume, theme) if theme else None
         self.size.setValue(style.font_size if style else layout.fontSize or 10.0)
         # the theme's line height while the user has set none (layout.lineHeight None)
