@@ -16,6 +16,7 @@ from ..model.resume import Resume
 from .md_blocks import parse_blocks
 from .md_build import ResumeBuilder
 from .md_classify import assign_targets
+from .md_dialects import read_dialects
 from .md_front import split_front_matter
 from .md_hygiene import clean_markdown, local_links_to_text
 from .md_outline import OutlineNode, build_outline
@@ -125,7 +126,8 @@ def plan_markdown(text: str, source: str = "<markdown>") -> ImportPlan:
     """Read a Markdown document into an outline with the importer's targets; raises
     ResumeFileError (with a line) for front matter it refuses."""
     front, body, offset = split_front_matter(text.replace("\r\n", "\n"), source)
+    body, left_out = read_dialects(body)
     body = local_links_to_text(clean_markdown(body))
-    roots, title = build_outline(parse_blocks(body), offset)
+    roots, title = build_outline(parse_blocks(body), offset, left_out)
     roots = assign_targets(roots, title, front)
     return ImportPlan(source, roots, front, bool(re.search("[\uac00-\ud7a3]", body)))

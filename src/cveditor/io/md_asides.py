@@ -9,7 +9,7 @@ import re
 
 from .md_blocks import Block
 from .md_tables import table_kind
-from .md_vocabulary import IMG_SRC, MD_IMG
+from .md_vocabulary import BADGE, IMG_SRC, MD_IMG
 
 #: Properties a Notion page exports under its title: no content of the résumé.
 PROPERTY_LINE = re.compile(
@@ -53,3 +53,13 @@ def pictures_only(block: Block) -> bool:
         return False
     rest = PICTURE.sub(" ", re.sub(r"\[(\s*!\[[^\]]*\]\([^)]*\)\s*)\]\([^)]*\)", r"\1", block.text))
     return bool(pictures(block)) and not re.sub(r"<[^>]+>", "", rest).strip()
+
+
+ALT = re.compile(r"!\[([^\]]*)\]\(|<img\b[^>]*\balt\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+
+
+def badge_words(block: Block) -> list[str]:
+    """The names on a row of badges (their alt texts), [] for any other block."""
+    if not pictures_only(block) or not all(BADGE.search(src) for src in pictures(block)):
+        return []
+    return [(a or b).strip() for a, b in ALT.findall(block.text) if (a or b).strip()]

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
-BR = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
+BR = re.compile(r"[ \t]*<br\s*/?>[ \t]*\n?[ \t]*", re.IGNORECASE)
 #: A paragraph that is only bold text, used as a heading ("**채용과정**").
 BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)\s*[:：]?\s*$")
 
@@ -37,6 +37,7 @@ class Block:
     last_line: int = 0
     private: bool = False  # lines split off for the private notes (md_private)
     goal: bool = False  # "목표: …" lines split off a job for a section of their own
+    left_out: bool = False  # a form's pledge and signature, a tool's directive: omitted
 
 
 @dataclass
@@ -194,3 +195,15 @@ def flatten(bullets: list[Bullet], prefix: str = "") -> list[str]:
 def sources(blocks: list[Block]) -> str:
     """The blocks' own Markdown, one blank line between them."""
     return "\n\n".join(b.source.strip("\n") for b in blocks if b.source.strip())
+
+
+def segments(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
+    """(sub-heading, the blocks under it), split at the shallowest sub-headings."""
+    level = min((b.level for b in blocks if b.kind == "heading"), default=0)
+    out: list[tuple[Block | None, list[Block]]] = [(None, [])]
+    for block in blocks:
+        if block.kind == "heading" and block.level == level:
+            out.append((block, []))
+        else:
+            out[-1][1].append(block)
+    return out if out[0][1] else out[1:]

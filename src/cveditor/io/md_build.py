@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .md_attach import attach_projects, jobs_as_projects, profile_job_listed, results_sections
 from .md_blocks import Block, Section, sources
 from .md_custom import custom_section
-from .md_names import name_in, only_doc_words
+from .md_dates import find_period
+from .md_names import name_in, only_doc_words, without_doc_words
 from .md_outline import OutlineNode
 from .md_pairs import pairs
 from .md_profile import (
@@ -48,6 +50,7 @@ class ResumeBuilder:
         self.custom: list[dict[str, Any]] = []
         self.order: list[str] = []
         self.started = False  # something was placed (a first line is no name any more)
+        self.profile_job: dict[str, Any] | None = None  # 소속 … before the first section
 
     # --- the walk ---------------------------------------------------------------------
 
@@ -142,7 +145,10 @@ class ResumeBuilder:
         name = name_in(heading.text)
         rest: list[str] = []
         pieces = [p.strip() for p in PIECES.split(text) if p.strip()]
-        if len(pieces) > 1 and name_in(pieces[0]):  # "한지우 | 임베디드 SW 엔지니어"
+        if len(pieces) == 1 and not name:  # "Noa Whitfield — Product Designer"
+            pieces = [p.strip() for p in re.split(r"\s+[—–]\s+", text, maxsplit=1) if p.strip()]
+        split = len(pieces) > 1 and bool(name_in(pieces[0]))
+        if split:  # "한지우 | 임베디드 SW 엔지니어"
             name, rest = name_in(pieces[0]), pieces[1:]
         if name and not basics.get("name"):
             basics["name"] = name
@@ -150,20 +156,25 @@ class ResumeBuilder:
             basics["label"] = rest.pop(0)
         if rest:
             add_summary(basics, " · ".join(rest))
-        elif not name or not only_doc_words(text.replace(name, " ")):
+        elif not split and (not name or not only_doc_words(text.replace(name, " "))):
             add_summary(basics, text)  # "안녕하세요, 김하늘입니다": the greeting stays
 
     def _profile_job(self) -> None:
         """소속 / 직무 lines before the first section: the job the document is about."""
         job = self.profile.job
+        basics = self.data["basics"]
+        alone = job.get("position") and not (job.get("name") or job.get("team"))
+        if alone and not basics.get("label"):  # "역할:: 데이터 엔지니어", no employer: headline
+            basics["label"] = job.pop("position")
         if (job.get("name") or job.get("team")) and not job.get("placed"):
             job["placed"] = True
-            entry = {k: v for k, v in job.items() if k in ("name", "position")}
+            entry = {k: v for k, v in job.items() if k in ("name", "position", "startDate")}
             if job.get("team") and not job.get("name"):
                 entry["name"] = job["team"]  # "**Team:** Growth Platform, Kestrel Labs"
             elif job.get("team"):
                 entry["description"] = job["team"]
             self.data.setdefault("work", []).insert(0, entry)
+            self.profile_job = entry
             self._section("work")
 
     def _entries(
@@ -175,15 +186,22 @@ class ResumeBuilder:
         )
         if is_section and heading is not None:
             items = entries(Section(heading.text, heading.level, body), target)
+        elif node.role == "title" and heading is not None and (jobs := _dated_headings(body)):
+            rest = without_doc_words(heading.text)  # "# 경력기술서 - 한빛소프트" over its job
+            intro = [Block("paragraph", rest, source=rest)] if rest not in jobs[0].text else []
+            items = entries(Section("", 0, intro + body), target)
         else:
             blocks = ([heading] if heading is not None else []) + body
-            if heading is not None:
-                heading = Block("heading", heading.text, level=1, source=heading.source)
+            if heading is not None:  # a 경력기술서's title: the job, without the document's word
+                text = without_doc_words(heading.text) if node.role == "title" else ""
+                heading = Block("heading", text or heading.text, level=1, source=heading.source)
                 blocks = [heading, *body]
             items = entries(Section("", 0, blocks), target)
         if items is None:  # a table of items keeps its columns
             self._custom(node, "custom-table", heading if is_section else None, body)
             return
+        if target == "work" and is_section and (projects := jobs_as_projects(items)):
+            target, items = "projects", projects  # a freelancer's clients: projects
         self.data.setdefault(target, []).extend(items)
         self._section(target)
         if is_section and heading is not None:
@@ -229,6 +247,9 @@ class ResumeBuilder:
     # --- the result -------------------------------------------------------------------
 
     def finish(self) -> dict[str, Any]:
+        profile_job_listed(self.data, self.profile_job)  # "소속: 한빛대학교 조교수" and its job
+        attach_projects(self.data, self.order)  # | 소속 | naming a job: that job's projects
+        self.custom = results_sections(self.data, self.custom, self.order)  # "## 주요 성과"
         photo = self.data["basics"].pop("image", None)
         self.data = _images_as_links(self.data)
         if photo:
@@ -241,6 +262,13 @@ class ResumeBuilder:
         return _clean(self.data)
 
 
+def _dated_headings(body: list[Block]) -> list[Block]:
+    """The sub-headings of a title when each holds a period ("## 회사 | 직책 | 2019.03 ~ …")."""
+    subs = [b for b in body if b.kind == "heading"]
+    top = [b for b in subs if b.level == min((s.level for s in subs), default=0)]
+    return top if top and all(find_period(b.text)[0] for b in top) else []
+
+
 MD_PICTURE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
 HTML_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"\b(src|alt)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -250,7 +278,7 @@ def picture_as_link(alt: str, src: str) -> str:
     """A picture in the text becomes a link to it (never fetched, never shown); a
     picture of the site (a relative path) leaves its description."""
     alt = alt.strip() or "image"
-    return f"[{alt}]({src})" if re.match(r"https?://", src) else alt
+    return f"[{alt}]({src})" if re.match(r"https?://", src) else ""
 
 
 def _html_picture(match: re.Match[str]) -> str:
@@ -264,7 +292,8 @@ def _images_as_links(value: Any) -> Any:
         if "<img" not in value.lower() and "![" not in value:
             return value
         value = MD_PICTURE.sub(lambda m: picture_as_link(m.group(1), m.group(2)), value)
-        return HTML_PICTURE.sub(_html_picture, value)
+        value = HTML_PICTURE.sub(_html_picture, value)
+        return re.sub(r"\n{3,}", "\n\n", value).strip()  # a picture left out leaves no gap
     if isinstance(value, dict):
         return {k: _images_as_links(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -273,6 +302,8 @@ def _images_as_links(value: Any) -> Any:
 
 
 #: Fields whose text is Markdown: an escape at a line's start ("\- not a list") stays.
+#: Names printed as they are, never as Markdown: emphasis around the whole is markup.
+PLAIN_NAMES = frozenset({"publisher", "issuer", "awarder", "institution"})
 MARKDOWN_FIELDS = frozenset({"summary", "description", "text", "reference"})
 
 
@@ -283,6 +314,8 @@ def _clean(value: Any, key: str = "") -> Any:
         return {k: _clean(v, k) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_clean(v, key) for v in value]
+    if isinstance(value, str) and key in PLAIN_NAMES:  # "*IEEE Access*": the venue, no marks
+        value = re.sub(r"^([*_]{1,2})([^*_]+)\1$", r"\2", value.strip())
     if isinstance(value, str) and "\\" in value and key not in MARKDOWN_FIELDS:
         return re.sub(r"\\([-+.)#*_])", r"\1", value)
     return value

@@ -15,22 +15,26 @@ from typing import Any
 
 from .md_asides import TEXT_TARGETS, item_table, pictures, pictures_only, properties_only
 from .md_blocks import Block, flatten
+from .md_cite import citation_lines
+from .md_custom import trailing_date
 from .md_dates import SINGLE_DATE, find_period
 from .md_entries import SCHOOLS
 from .md_names import name_in, only_doc_words, person_name
 from .md_outline import OutlineNode
+from .md_preamble import badges_only, preamble_job, preamble_target
 from .md_private import GOAL_WORDS, PRIVATE_WORDS, SELF_WORDS
+from .md_projects import PROJECT_LABEL
 from .md_sections import keyed_table
 from .md_tables import table_items, table_kind
 from .md_vocabulary import (
     BADGE,
     DATED_WORDS,
     DOC_KINDS,
+    DOC_WORDS,
     KEY_LINE,
     KPI_WORDS,
     NOTES_WORDS,
     has_word,
-    is_contact,
     key_kind,
     plain,
     section_kind,
@@ -117,6 +121,8 @@ def content_target(node: OutlineNode, hint: str | None = None) -> str:
         return "notes"
     if kinds == {"table"}:
         return "custom-table"
+    if hint == "custom-table" and sum(1 for b in blocks if b.kind == "table") == 1:
+        return "custom-table"  # "## KPI" over a table and a line about it
     if hint == "custom-table" and kinds == {"bullets"} and all(KEY_LINE.match(t) for t in items):
         return "custom-table"
     if kinds == {"bullets"} and kpi_lines(items):
@@ -124,34 +130,13 @@ def content_target(node: OutlineNode, hint: str | None = None) -> str:
     has_sub = any(b.kind == "heading" for b in _blocks(node))
     if kinds == {"bullets"} and not has_sub:
         dated = sum(1 for t in items if dated_line(t))
+        if hint == "custom-dated" and not dated:  # "특허" lines with the date last
+            dated = sum(1 for t in items if trailing_date(t))
         if dated == len(items) or (hint == "custom-dated" and dated):
             return "custom-dated"
         if not any(b.bullets and b.bullets[0].number is not None for b in blocks):
             return "custom-list"
     return "custom-text"
-
-
-def preamble_target(block: Block) -> str:
-    """Lines before the first section: contact details go to the profile, the rest
-    to the summary; a list of dated periods is a list of jobs."""
-    if block.kind == "html" or "<img" in block.text or "![" in block.text:
-        return "basics"
-    if block.kind == "bullets":
-        items = [b.text for b in block.bullets]
-        if sum(1 for t in items if find_period(t)[0]) >= 2:
-            return "work"
-        return "basics" if any(is_contact(t) for t in flatten(block.bullets)) else "summary"
-    if block.kind == "paragraph":
-        lines = block.text.split("\n")
-        if person_name(lines[0]) or any(is_contact(line) for line in lines):
-            return "basics"
-        return "summary"
-    if kind := item_table(block):
-        return kind  # | 자격증명 | 발급기관 | 취득일 | before any section
-    if block.kind == "table":
-        cells = [row[0] for row in block.rows if row] + [c for r in block.rows for c in r]
-        return "basics" if any(key_kind(c) or is_contact(c) for c in cells) else "summary"
-    return "summary"
 
 
 def document_kind(
@@ -228,10 +213,14 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
     if node.role == "block":
         private = node.block is not None and node.block.private
         goal = node.block is not None and node.block.goal
-        if private and (parent is None or parent.target != "notes"):
+        if node.block is not None and node.block.left_out:
+            _set(node, "omit")  # "위 기재 사항은 사실과 틀림이 없습니다", the date, the signature
+        elif private and (parent is None or parent.target != "notes"):
             _set(node, "notes")  # "- 퇴사 사유: …" inside a job: never printed
         elif goal and (parent is None or parent.target in NO_GOALS):
             _set(node, content_target(node))  # "- 목표: …" of a job: a section of its own
+        elif node.block and badges_only(node.block) and not (parent and parent.target == "skills"):
+            _set(node, "omit")  # shields.io badges outside skills: no text of the résumé
         elif node.block is not None and properties_only(node.block):
             _set(node, "omit")  # Notion's "Created: …", "Tags: …"
         elif parent and parent.target in TEXT_TARGETS and (kind := item_table(node.block)):
@@ -239,10 +228,23 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
         elif node.block and parent and node.id == doc.last and pictures_only(node.block):
             badges = all(BADGE.search(src) for src in pictures(node.block))
             _set(node, "omit" if badges else "custom-list")  # not the last item's text
+        elif (
+            parent is not None
+            and parent.role == "title"
+            and parent.target == "work"
+            and node.block is not None
+            and preamble_target(node.block) == "basics"
+        ):
+            _set(node, "basics")  # "이름 : 홍길동", "연락처 : …" under a 경력기술서's title
         elif parent is None or (parent.role == "title" and parent.target in ("basics", "omit")):
             _set(node, preamble_target(node.block) if node.block else "summary")
         else:
             _set(node, parent.target, inherited=True)
+        return
+    if node.block is not None and node.block.private:  # "## Cover letter (not for the PDF)"
+        _set(node, "notes")
+        for child in node.children:
+            _assign(child, node, doc)
         return
     if node.role == "title":
         _set(node, {"career": "work", "interview": "notes"}.get(doc.kind, _title_target(node)))
@@ -260,6 +262,11 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
         )  # "## 강점" of a self-introduction is its text
         if own == "notes" and parent.target != "notes" and not essay:
             _set(node, "notes")
+        elif parent.target == "publications" and citation_lines(_lines(node)):
+            _set(node, "omit")  # "### Journal articles": a group's name, its citations items
+            for child in node.children:
+                _set(child, "publications")
+            return
         elif parent.target in NO_GOALS and has_word(node.label, GOAL_WORDS):
             _set(node, content_target(node))  # "#### 2025 목표" under a job: not its text
         elif parent.target == "work" and own == "custom-table":
@@ -276,13 +283,17 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             hint = "work"  # "경력 요약" listing jobs with their periods
         if hint == "projects" and doc.has_job:
             hint = "work-project"
+        if hint is None and PROJECT_LABEL.match(title_text(node.label)):
+            hint = "projects"  # "## Case study: Tally app", "## Project: X": one project
+        if hint == "projects" and doc.has_job and not section_heading(node.label):
+            hint = "work-project"
         if hint is None and find_period(node.label)[0]:  # "## 1. 회사 (2016. 03 ~ 2020. 12)"
             hint = "education" if SCHOOLS.search(node.label) else "work"
         if hint in (None, "work"):  # "Side Work" over | Name | Description | Stack | Link |
             hint = table_target(node, doc.has_job) or hint
         if hint in (None, "notes", "custom-table", "custom-dated"):
             _set(node, content_target(node, hint))
-        elif hint not in ("summary", "skills", "languages", "interests") and _only_table(
+        elif hint not in ("summary", "basics", "skills", "languages", "interests") and _only_table(
             node, hint
         ):
             _set(node, "custom-table")
@@ -300,26 +311,13 @@ def _dated_lines(node: OutlineNode) -> int:
 def _title_target(title: OutlineNode) -> str:
     """The profile when the title is a name (or more than the document's kind), else
     nothing to keep: "Unofficial Resume", "Performance - 2021"."""
-    if name_in(title.label) or not only_doc_words(title.label):
+    if name_in(title.label):
+        return "basics"
+    if has_word(title.label, DOC_WORDS) and re.search(r"(?:19|20)\d{2}", title.label):
+        return "omit"  # "2026년 상반기 … 자기소개서": a dated document's title, no name
+    if not only_doc_words(title.label):
         return "basics"
     return "omit"
-
-
-def preamble_job(title: OutlineNode | None, roots: list[OutlineNode]) -> bool:
-    """Whether the lines before the first section name an employer (소속 : …)."""
-    blocks = [c.block for c in (title.children if title else []) if c.block is not None]
-    for root in roots:
-        if root.is_heading:
-            break
-        if root.block is not None:
-            blocks.append(root.block)
-    for block in blocks:
-        for line in block.text.split("\n") if block.kind == "paragraph" else []:
-            for piece in re.split(r"\s+[·|•]\s+", line):
-                match = KEY_LINE.match(piece)
-                if match and key_kind(match.group(1)) == "company":
-                    return True
-    return False
 
 
 def _only_table(node: OutlineNode, hint: str) -> bool:

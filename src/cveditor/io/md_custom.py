@@ -31,6 +31,25 @@ def _lines_of(blocks: list[Block]) -> list[str]:
     return out
 
 
+#: A date closing a line, in brackets: "… (2022.09)".
+TRAILING_DATE = re.compile(
+    r"[(\[]\s*(?:([^()\[\]]*?)\s*[,;]\s*)?"
+    r"((?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)\.?\s*[)\]]\s*$"
+)
+#: A patent's status as a tag first: "[등록] 촉각 센서 모듈".
+STATUS_TAG = re.compile(r"^\s*\[(출원|등록|공개|filed|granted|pending)\]\s*", re.IGNORECASE)
+#: A patent's status before its number: "출원 10-2022-0123456", "filed KR 10-…".
+LABELLED_NUMBER = re.compile(
+    r"(출원|등록|공개|filed|granted|pending)\s*(?:번호|no\.?)?\s*[:：]?\s*((?:[A-Z]{2}\s?)?\d[\d-]{5,}\d)",
+    re.IGNORECASE,
+)
+
+
+def trailing_date(line: str) -> bool:
+    """A line that ends with one date in brackets (and holds no period)."""
+    return bool(TRAILING_DATE.search(line)) and not find_period(line)[0]
+
+
 def dated_entry(line: str) -> dict[str, Any]:
     """A dated line, "[2017. 12] 특허 출원 (10-2017-0167191) 제목", as its fields."""
     match = SINGLE_DATE.match(line)
@@ -44,8 +63,24 @@ def dated_entry(line: str) -> dict[str, Any]:
         if date is not None:
             entry["date"] = date.iso()
             rest = match.group(2)
+    last = TRAILING_DATE.search(rest) if "date" not in entry else None
+    if last:  # "개인정보 비식별화 장치, 등록 10-2456789 (2023.11)": the date last
+        try:
+            entry["date"] = parse_date(last.group(2).replace(" ", "")).iso()
+            inner = f" ({last.group(1)})" if last.group(1) else ""  # "(10-2345678, 2022.05)"
+            rest = rest[: last.start()].rstrip(" ,") + inner
+        except (DateParseError, AttributeError):
+            pass
+    tag = STATUS_TAG.match(rest)
+    if tag:
+        entry["status"], rest = tag.group(1), rest[tag.end() :]
+    labelled = LABELLED_NUMBER.search(rest)
     number = re.search(r"\(\s*((?:[A-Z]{2}\s?)?\d[\d-]{5,}\d)\s*\)", rest)
-    if number:
+    if labelled and not number:  # "…, 출원 10-2022-0123456"
+        entry["status"], entry["number"] = labelled.group(1), labelled.group(2)
+        parts = (rest[: labelled.start()].strip(" ,"), rest[labelled.end() :].strip(" ,"))
+        entry["title"] = " ".join(p for p in parts if p)
+    elif number:
         before, after = rest[: number.start()].strip(), rest[number.end() :].strip(" ,")
         entry["number"] = number.group(1)
         trailing = re.fullmatch(r"(.*?)[,\s]+(출원|등록|공개|filed|granted|pending)", after)
@@ -141,13 +176,23 @@ def _table(blocks: list[Block]) -> tuple[list[str], list[list[str]]]:
     """Header and rows: a table's own, else one row per "key: value" line or line."""
     tables = [b for b in blocks if b.kind == "table" and b.rows]
     if len(tables) == 1 and len(tables) == len([b for b in blocks if b.source.strip()]):
-        return tables[0].rows[0], tables[0].rows[1:]
+        rows = tables[0].rows
+        if len(rows) > 1 and not any(cell.strip() for cell in rows[0]):
+            return rows[1], rows[2:]  # "| | |" over the rows: the first row is the header
+        return rows[0], rows[1:]
     rows: list[list[str]] = []
-    for line in _lines_of(blocks):
-        key = key_line(line)
-        rows.append([key[0], key[1]] if key else [line])
-    width = max((len(r) for r in rows), default=1)
-    return [""] * width, [r + [""] * (width - len(r)) for r in rows]
+    header: list[str] = []
+    for block in blocks:
+        if len(tables) == 1 and block is tables[0]:  # a KPI table with a line beside it:
+            header = block.rows[0]  # its header stays the header, never an empty row
+            rows += block.rows[1:]
+            continue
+        for line in _lines_of([block]):
+            key = key_line(line)
+            rows.append([key[0], key[1]] if key else [line])
+    width = max([len(header), *(len(r) for r in rows)], default=1) or 1
+    header = header + [""] * (width - len(header))
+    return header, [r + [""] * (width - len(r)) for r in rows]
 
 
 def custom_section(section: Section, index: int, kind: str | None = None) -> dict[str, Any]:

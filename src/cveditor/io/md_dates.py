@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.dates import DateParseError, parse_period
+from ..model.dates import DateParseError, parse_date, parse_period
 
 #: A date as people write it: 2018.06, 2018. 06, 2018년 6월, 2020-03-01, Jun 2018, 2018.
 _DATE = (
@@ -80,3 +80,22 @@ def find_period(text: str) -> tuple[str | None, str | None, str]:
         rest = re.sub(r"\(\s*\)|\[\s*\]", "", rest)
         return start.iso(), end.iso() if end else None, trim(rest)
     return None, None, text
+
+
+#: When the person joined, in brackets after the position: "(입사 2021.09)", "(since 2021)".
+JOINED = re.compile(
+    r"\s*\(\s*(?:(?:입사|since|joined)\s*[:：]?\s*([^()]{4,20}?)|([^()]{4,20}?)\s*입사)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def joined(value: str) -> tuple[str | None, str]:
+    """(the start date, the value without it) of "데이터 엔지니어 (입사 2021.09)"."""
+    match = JOINED.search(value)
+    try:
+        when = parse_date((match.group(1) or match.group(2)).strip()) if match else None
+    except DateParseError:
+        when = None
+    if match is None or when is None:
+        return None, value
+    return when.iso(), (value[: match.start()] + value[match.end() :]).strip()

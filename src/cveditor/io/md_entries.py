@@ -4,11 +4,15 @@ a date in brackets, a citation, a degree in either order, "A | B" or "B at A".""
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Any
 
 from ..model.dates import DateParseError, parse_date
+from .md_cite import QUOTED, citation
 from .md_dates import SINGLE_DATE, SINGLE_DATE_FIELD, find_period, short_years
 from .md_projects import NUMBERING, PROJECT_LABEL
+from .md_roles import bold_role
+from .md_split import split_outside
 from .md_vocabulary import (
     GLYPH,
     ROLE_WORDS,
@@ -35,6 +39,13 @@ SECOND = {
     "publications": "publisher",
     "references": "reference",
 }
+#: Words naming an organisation rather than a role in it.
+ORGANISATION = re.compile(
+    r"\b(?:network|foundation|society|association|club|trust|charity|council|institute|"
+    r"centre|center|league|alliance|federation|union|committee|ngo|church|hospital|school|"
+    r"university|college|library|museum)\b|협회|재단|센터|학회|단체|복지관|봉사단|동아리|학교",
+    re.IGNORECASE,
+)
 ROLE_AT = re.compile(r"^([^@|·—–]+?)\s+(?:@|at)\s+([^@|·—–,]+)$")
 LINK_START = re.compile(r"^\[([^\]]+)\]\((https?://[^)\s]+)\)")
 URL_KINDS = frozenset(
@@ -67,11 +78,13 @@ DEGREES = re.compile(
     re.IGNORECASE,
 )
 SCHOOLS = re.compile(
-    r"(대학교|대학원|대학|고등학교|university|college|institute|school|academy|kaist|postech)",
+    r"(대학교|대학원|대학|고등학교|과학기술원|기술원"
+    r"|university|college|institute|school|academy|kaist|postech)",
     re.IGNORECASE,
 )
 DURATION = re.compile(r"\(\s*\d+\s*(?:개월|년|months?|years?|yrs?)[^)]*\)", re.IGNORECASE)
-QUOTED = re.compile(r"[\"“”「『]([^\"“”」』]+)[\"“”」』]")
+#: A school named with its campus: "University of Illinois at Chicago".
+CAMPUS = re.compile(r"\b(?:university|college|institute)\b[^,|·—]*?\sat\s", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -130,40 +143,6 @@ def _trailing_year(entry: dict[str, Any], kind: str, text: str) -> str:
     return text[: match.start()]
 
 
-APA = re.compile(
-    r"^(?P<authors>.+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?\s*(?P<title>.+?)\.\s+(?P<venue>.+)$"
-)
-WHEN = re.compile(r"(?<!\d)((?:19|20)\d{2}(?:\s*[.\-/]\s*\d{1,2})?)\.?(?!\d)")
-
-
-def citation(entry: dict[str, Any], text: str) -> bool:
-    """A citation → name (the title), publisher (the venue), date, authors in summary:
-    Lee, Y., Kim, S. "Title", Venue 2022; Petrova, E. (2023). Title. *Journal*, 39(4)."""
-    apa = APA.match(text)
-    if apa and not QUOTED.search(apa.group("authors")):
-        entry["name"] = title_text(apa.group("title")).strip()
-        entry["releaseDate"] = apa.group("year")
-        entry["publisher"] = title_text(apa.group("venue")).strip(" .")
-        entry["summary"] = title_text(apa.group("authors")).strip(" ,.")
-        return True
-    quoted = QUOTED.search(text)
-    if not quoted:
-        return False
-    entry["name"] = quoted.group(1).strip().rstrip(",.")
-    authors = text[: quoted.start()].strip(" ,.")
-    venue = text[quoted.end() :].strip(" ,.")
-    year = WHEN.search(venue)
-    if year and "releaseDate" not in entry:
-        entry["releaseDate"] = _iso(year.group(1)) or year.group(1)[:4]
-        venue = " ".join((venue[: year.start()] + venue[year.end() :]).split()).strip(" ,.")
-    if venue:
-        entry["publisher"] = venue
-    if authors:
-        entry["summary"] = authors
-    return True
-
-
-#: A degree written out, as LinkedIn does: "Bachelor of Science - BS".
 LONG_DEGREE = re.compile(
     r"^(?:bachelor|master|doctor|associate)(?:'s)?(?:\s+degree)?(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?$",
     re.IGNORECASE,
@@ -246,8 +225,12 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     text = " ".join(text.split())  # a heading is one line, even if a <br> broke it
     entry: dict[str, Any] = {}
     text = NUMBERING.sub("", GLYPH.sub("", short_years(text)))
-    if kind == "projects":
-        text = PROJECT_LABEL.sub("", text)  # "Project: Workflow Builder"
+    label = PROJECT_LABEL.match(text) if kind == "projects" else None
+    if label:
+        text = text[label.end() :]  # "Project: Workflow Builder"
+        kind_word = label.group(0).strip(" :：")
+        if not re.fullmatch(r"(?i)프로젝트|project|과제", kind_word):
+            entry["type"] = kind_word  # "Case study: Tally app": a case study
     rest = re.sub(r"\(\s*[,;]\s*", "(", _period(entry, text))
     duration = DURATION.search(rest)
     rest = " ".join(DURATION.sub(" ", rest).split()) if duration else rest
@@ -265,6 +248,8 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
         entry["startDate"] = year.group(1)  # "**tinyfs** (2020) — a toy file system"
         rest = " ".join((rest[: year.start()] + rest[year.end() :]).split())
     bold_first = rest.lstrip().startswith(("**", "__"))  # "**(주)코드웨이브** (인턴) | …"
+    if bold_first and kind in ("work", "volunteer") and bold_role(entry, rest):
+        return _with_duration(entry, kind, duration)  # "**Senior Analyst**, Brightwell — …"
     rest = title_text(rest) if "**" in rest or "__" in rest else rest
     if kind == "publications" and citation(entry, rest):
         return _with_duration(entry, kind, duration)
@@ -275,7 +260,13 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     split = {"certificates": CERTIFICATE_SEPARATORS, "awards": AWARD_SEPARATORS}.get(
         kind, SEPARATORS
     )
-    parts = [p.strip() for p in split.split(rest.strip(" :,")) if p and p.strip()]
+    if kind == "education" and CAMPUS.search(rest):
+        split = AWARD_SEPARATORS  # "University of Illinois at Chicago" is one school
+    whole = LINK_START.fullmatch(rest.strip())
+    if whole and kind in URL_KINDS:  # "### [모아책 — 동네 도서 교환 서비스](https://…)"
+        entry["url"], entry[FIRST[kind]] = whole.group(2), whole.group(1).strip()
+        return _with_duration(entry, kind, duration)
+    parts = split_outside(rest.strip(" :,"), split.pattern)  # "(Payments, Risk)" is one part
     link = LINK_START.match(parts[0]) if parts else None
     if link and kind in URL_KINDS:  # "[ledgerlite](https://…) — a ledger library"
         entry["url"] = link.group(2)
@@ -296,12 +287,15 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     if kind == "education" and (score := SCORE.search(rest)):
         entry["score"] = score.group(1)
         rest = (rest[: score.start()] + rest[score.end() :]).strip(" ,")
-        parts = [p.strip() for p in SEPARATORS.split(rest) if p and p.strip()]
+        parts = split_outside(rest, SEPARATORS.pattern)
     if kind == "education" and degree(entry, parts):
         return _with_duration(entry, kind, duration)
     first, second = FIRST[kind], SECOND[kind]
     if kind == "projects" and len(parts) > 1 and not _described(parts[1]):
         second = "entity"  # "tinyqueue | Acme": whose project; "— a lock-free queue": what
+    organisations = [bool(ORGANISATION.search(p)) for p in parts]
+    if kind == "volunteer" and organisations == [False, True]:
+        first, second = second, first  # "Tutor, Leeds Refugee Education Network"
     if parts:
         entry[first] = parts[0]
         if len(parts) > 1:
@@ -366,7 +360,8 @@ def issued_line(entry: dict[str, Any], text: str) -> bool:
 def _after_first(text: str, split: re.Pattern[str], parts: list[str]) -> str:
     """What follows the first part, with its separators as written ("팀 / 직책" stays so,
     never "팀 · 직책"); joined with " · " only where the text cannot be cut back."""
-    cuts = [m for m in split.finditer(text) if text[: m.start()].strip()]
+    depth = [0, *accumulate((c == "(") - (c == ")") for c in text)]  # inside brackets: no cut
+    cuts = [m for m in split.finditer(text) if text[: m.start()].strip() and depth[m.start()] <= 0]
     tail = text[cuts[0].end() :].strip(" ,|·—–-/:") if cuts else ""
     separators = {m.group(0).strip() for m in cuts[1:]}
     if tail and (not separators or separators <= {"/", "·", "|", "—", "–", "-", ","}):

@@ -7,19 +7,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .md_blocks import Block, Bullet, flatten
+from .md_blocks import Block, Bullet, flatten, segments
 from .md_dates import find_period
 from .md_entries import degree, is_role, issued_line
-from .md_opening import MAX_LINES, is_place, opening_lines
+from .md_opening import is_place, opening_lines, opening_together, role_over_place
 from .md_projects import (
     add_line,
+    dated_project,
     job_project,
     key_line,
     project_from_bullet,
     set_period,
 )
+from .md_split import split_outside
 from .md_tables import table_items, table_kind
-from .md_vocabulary import SENTENCE, section_kind, title_text
+from .md_vocabulary import SENTENCE, key_kind, section_kind, title_text
 
 EDUCATION_KEYS = {
     "school": "institution",
@@ -32,22 +34,13 @@ EDUCATION_KEYS = {
 }
 PERIOD_KINDS = frozenset({"work", "volunteer", "education", "projects"})
 PROJECT_WORDS = re.compile(r"프로젝트|과제|project", re.IGNORECASE)
+#: Labels of a job's own text: a bold-only "**성과**" over bullets is no project.
+JOB_LABELS = frozenset({"summary", "highlights", "role"})
+LONE_LINK = re.compile(r"^\s*\[[^\]]+\]\((https?://[^)\s]+)\)\s*$")
 ITALIC_LINE = re.compile(r"^\s*(?:\*|_)([^*_\n]{2,80})(?:\*|_)\s*$")
 
 
 # --- one job, degree, award … -------------------------------------------------------------
-
-
-def segments(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
-    """(sub-heading, the blocks under it), split at the shallowest sub-headings."""
-    level = min((b.level for b in blocks if b.kind == "heading"), default=0)
-    out: list[tuple[Block | None, list[Block]]] = [(None, [])]
-    for block in blocks:
-        if block.kind == "heading" and block.level == level:
-            out.append((block, []))
-        else:
-            out[-1][1].append(block)
-    return out if out[0][1] else out[1:]
 
 
 def _is_project(heading: Block, body: list[Block]) -> bool:
@@ -101,11 +94,16 @@ class JobFiller:
             self.entry["startDate"] = start
             if _end:
                 self.entry["endDate"] = _end
-            if rest:
+            role = rest.strip(" —–-|·,:")
+            if rest and self.kind == "work" and is_role(role) and not is_place(rest):
+                role_over_place(self.entry, role)  # "Company, City" / "Role — dates"
+            elif rest:
                 if self.kind == "work" and not self.entry.get("position"):
                     self.entry["position"] = rest
                 elif self.kind in ("work", "volunteer") and is_place(rest):
                     self.entry.setdefault("location", rest)  # "*2021 – Present* · Seoul"
+                elif self.kind == "projects" and not self.entry.get("roles"):
+                    self.entry["roles"] = [rest]  # "`2024.03 ~ 2024.08` · 개인 프로젝트 (기획)"
                 else:
                     self.highlights.append(rest)
             return True
@@ -119,6 +117,10 @@ class JobFiller:
                 typed = self.entry.setdefault("x-cveditor", {}).setdefault("typedDates", {})
                 typed["startDate"] = text
             return True
+        year_last = re.search(r"\s*[,(]\s*((?:19|20)\d{2})\)?\s*$", text)
+        if self.kind == "education" and year_last and not self.entry.get("endDate"):
+            self.entry["endDate"] = year_last.group(1)  # "BSc Computer Science, 2019"
+            text = text[: year_last.start()]
         if self.kind == "education" and not self.entry.get("studyType"):
             found: dict[str, Any] = {}
             if degree(found, ["-", text]) and "studyType" in found:  # "- M.A. Graphic Design"
@@ -130,11 +132,11 @@ class JobFiller:
                 return True
         if bullet:
             return False
-        if (
-            self.kind in ("work", "volunteer")
-            and not self.entry.get("position")
-            and len(text) <= 60
-        ):
+        work = self.kind in ("work", "volunteer")
+        if work and is_place(text) and not self.entry.get("location"):
+            self.entry["location"] = text  # "<small>Milan · hybrid</small>" under the heading
+            return True
+        if work and not self.entry.get("position") and len(text) <= 60:
             self.entry["position"] = text
             return True
         return False
@@ -144,6 +146,12 @@ class JobFiller:
         open project; the job's own dates and summary are set only once."""
         if self.kind == "projects" and kind == "officialName" and not self.entry.get("entity"):
             self.entry["entity"] = value  # 고객사: whose project it was
+            return
+        if self.kind == "projects" and kind == "name" and value:
+            heading = self.entry.get("name", "")
+            if heading and heading != value and not self.entry.get("entity"):
+                self.entry["entity"] = heading  # "### 2024.05 – … | 핀테크 스타트업": the client
+            self.entry["name"] = value
             return
         if self.kind == "projects" and kind in ("role", "techStack"):
             if kind == "role":
@@ -172,6 +180,16 @@ class JobFiller:
             kind in ("role", "position") and self.kind == "work" and not self.entry.get("position")
         ):
             self.entry["position"] = value
+        elif kind == "position" and self.kind == "work" and not is_role(self.entry["position"]):
+            if not self.entry.get("description"):  # "회사 | 팀 | 기간" over "직책: …": the team
+                self.entry["description"] = self.entry["position"]
+            self.entry["position"] = value
+        elif kind == "position" and self.kind == "work" and value not in self.entry["position"]:
+            self.entry["position"] += f" · {value}"  # "| 백엔드 개발자 |" over "직위 : 대리"
+        elif kind == "period" and self.kind == "work" and _same_period(self.entry, value):
+            return  # "기간 : 2019.03 ~ 2022.02" under a heading that gave those dates
+        elif kind == "team" and self.kind == "work" and not self.entry.get("description"):
+            self.entry["description"] = value  # "부서: 품질보증팀": the job's team
         elif kind == "role" and self.kind == "work" and not self.summary:
             self.summary.append(value)  # 담당 after 직무: what the job was about
         elif self.kind == "education" and kind in EDUCATION_KEYS:
@@ -193,6 +211,38 @@ class JobFiller:
         else:
             self.highlights.append(f"{label}: {value}")
 
+    def keyed_pieces(self, line: str) -> bool:
+        """ "*Role: Lead designer · Timeline: 12 weeks · 2024*": each piece on its own
+        (keys into their fields, a lone year the date), when every piece is one."""
+        pieces = [p.strip() for p in re.split(r"\s+[·|]\s+", title_text(line)) if p.strip()]
+        keyed = [key_line(p) for p in pieces]
+        years = [bool(re.fullmatch(r"(?:19|20)\d{2}", p) or find_period(p)[0]) for p in pieces]
+        if (
+            len(pieces) < 2
+            or not any(keyed)
+            or not all(k or y for k, y in zip(keyed, years, strict=True))
+        ):
+            return False
+        for piece, key in zip(pieces, keyed, strict=True):
+            if key is not None:
+                self.key(*key)
+            elif self.kind in PERIOD_KINDS and not self.entry.get("startDate"):
+                start, end, _rest = find_period(piece)
+                self.entry["startDate"] = start or piece
+                if end:
+                    self.entry["endDate"] = end
+            else:
+                self.highlights.append(piece)
+        return True
+
+    def lone_link(self, line: str) -> bool:
+        """ "[View the Figma prototype →](https://…)" alone on a line: the project's
+        address (the line stays in its text: nothing is lost); never says it was read."""
+        found = LONE_LINK.match(line)
+        if self.kind == "projects" and found and not self.entry.get("url"):
+            self.entry["url"] = found.group(1)
+        return False
+
     def block(self, block: Block) -> None:
         if block.kind == "bullets":
             for bullet in block.bullets:
@@ -207,6 +257,8 @@ class JobFiller:
             rest: list[str] = []
             for line in lines:  # opening lines (dates, position), "**기간**: …" keys, text
                 if not rest and self.header_line(line, bullet=len(lines) > 1):
+                    continue
+                if self.keyed_pieces(line) or self.lone_link(line):
                     continue
                 key = key_line(line)
                 if key is not None:
@@ -274,6 +326,11 @@ class JobFiller:
     def segment(self, heading: Block, body: list[Block]) -> None:
         """A sub-heading: a project of the job, or a part of its text."""
         self.project = None
+        if self.kind == "work" and key_kind(heading.text) in JOB_LABELS:
+            self.body = True  # "**주요 업무**", "**성과**" over the job's own lines
+            for block in body:
+                self.block(block)
+            return
         if self.kind == "work" and section_kind(heading.text) == "projects":
             for sub, blocks in segments(body):  # "## 주요 프로젝트" within the job
                 if sub is None:
@@ -287,34 +344,19 @@ class JobFiller:
             self.projects().append(job_project(heading, body))
             return
         self.summary.append(f"**{title_text(heading.text)}**")  # a part of the job's text
+        self.body = True  # its lines are text, never the job's position or dates
         for block in body:
             self.block(block)
         self.project = None
 
 
-DATE_FIRST = re.compile(r"^\s*[\[(]?\s*(?:['’]\d{2}|\d{4}|\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})")
-
-
-def dated_project(bullet: Bullet) -> dict[str, Any] | None:
-    """A bullet of a job that opens with its own period is a part of the job done
-    then: a project with those dates, named by the rest of the line."""
-    text = bullet.text.split("\n")[0]
-    if not DATE_FIRST.match(text):
-        return None
-    start, end, rest = find_period(text)
-    if not start or not rest or len(rest) > 120:
-        return None
-    project: dict[str, Any] = {"name": title_text(rest), "startDate": start}
-    if end:
-        project["endDate"] = end
-    more = bullet.text.split("\n")[1:] + flatten(bullet.children) + bullet.tail
-    if more:
-        project["highlights"] = [line.strip() for line in more if line.strip()]
-    return project
+def _same_period(entry: dict[str, Any], value: str) -> bool:
+    start, end, rest = find_period(value)
+    return (start, end) == (entry.get("startDate"), entry.get("endDate")) and not rest
 
 
 def _listed(value: str) -> list[str]:
-    return [v.strip(" -") for v in re.split(r",|·|\n", value) if v.strip(" -")]
+    return [v.strip(" -") for v in split_outside(value, r",|·|\n")]
 
 
 def all_keys(block: Block) -> bool:
@@ -322,28 +364,9 @@ def all_keys(block: Block) -> bool:
     return bool(lines) and all(key_line(line) for line in lines)
 
 
-def _opening_together(blocks: list[Block], entry: dict[str, Any], kind: str) -> list[Block]:
-    """Short one-line paragraphs that open an item (company / dates / place, written
-    with blank lines between) as one paragraph, so they are read together."""
-    lead = 0
-    while (
-        lead < min(len(blocks), MAX_LINES)
-        and blocks[lead].kind == "paragraph"
-        and "\n" not in blocks[lead].text.strip()
-    ):
-        lead += 1
-    if lead < 2:
-        return blocks
-    text = "\n".join(b.text.strip() for b in blocks[:lead])
-    if not opening_lines(dict(entry), kind, text.split("\n")):
-        return blocks
-    merged = Block("paragraph", text, source="\n".join(b.source for b in blocks[:lead]))
-    return [merged, *blocks[lead:]]
-
-
 def fill_entry(entry: dict[str, Any], blocks: list[Block], kind: str) -> None:
     """Paragraphs → summary; bullets → highlights, projects (work) or known fields."""
-    blocks = _opening_together(blocks, entry, kind)
+    blocks = opening_together(blocks, entry, kind)
     job = JobFiller(entry, kind)
     for heading, body in segments(blocks):
         if heading is None:

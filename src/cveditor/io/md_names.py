@@ -37,6 +37,18 @@ GREETING_NAME = re.compile(
 )
 
 
+#: Words of a document's period: "2024 하반기 성과 리뷰", "H1 review".
+TERMS = r"상반기|하반기|연간|annual|yearly|mid-year|\b[hq][1-4]\b"
+
+
+def without_doc_words(text: str) -> str:
+    """A title without the words naming the document: "경력기술서 - 한빛소프트" → "한빛소프트"."""
+    clean = EMOJI.sub("", title_text(text))
+    for word in sorted(DOC_WORDS + DOC_KINDS["career"], key=len, reverse=True):
+        clean = re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", " ", clean, flags=re.I)
+    return " ".join(clean.split()).strip(" -–—|·:：")
+
+
 def only_doc_words(text: str) -> bool:
     """A title that only names the document ("Unofficial Resume", "Performance - 2021")."""
     doc_words = DOC_WORDS + tuple(w for words in DOC_KINDS.values() for w in words)
@@ -44,7 +56,9 @@ def only_doc_words(text: str) -> bool:
     for word in sorted(doc_words, key=len, reverse=True):
         clean = re.sub(rf"(?<![a-z]){re.escape(word)}(?![a-z])", " ", clean)
     return not re.sub(
-        r"[\W\d_]+|상반기|하반기|연간|annual|yearly|mid-year|self|\b[hq][1-4]\b", "", clean
+        rf"\d{{4}}\s*년|[\W\d_]+|{TERMS}|self",
+        "",
+        clean,
     )
 
 
@@ -64,7 +78,12 @@ def name_in(text: str) -> str:
     had_doc_word = has_word(clean, doc_words)
     for word in sorted(doc_words, key=len, reverse=True):
         clean = re.sub(rf"(?i)(?<![a-z]){re.escape(word)}(?![a-z])", " ", clean)
+    if had_doc_word:  # "John Smith — Resume 2024", "홍길동 이력서 (2024)": the document's date
+        clean = re.sub(rf"\(?(?<!\d)(?:19|20)\d{{2}}(?!\d)\s*년?\)?|{TERMS}", " ", clean)
     clean = " ".join(clean.split()).strip(" -–—|:·,")
+    wrapped = re.fullmatch(r"[(\[]([^()\[\]]+)[)\]]", clean)
+    if wrapped:  # "경력기술서 (김태윤)": the name in brackets beside the document's word
+        clean = wrapped.group(1).strip()
     clean = re.sub(r",?\s+(?:Ph\.?\s?D\.?|MBA|M\.?D\.?|박사)$", "", clean)
     if not clean or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", clean) or section_kind(clean):
         return ""

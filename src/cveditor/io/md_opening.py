@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .md_blocks import Block
 from .md_dates import find_period
 from .md_entries import DURATION, SEPARATORS, degree, is_role, issued_line
 from .md_projects import key_line
@@ -48,6 +49,10 @@ def _date_line(entry: dict[str, Any], kind: str, line: str) -> bool:
     start, end, rest = find_period(text)
     rest = DURATION.sub("", rest).strip()  # "(3년)": said by the dates
     place = bool(PLACE_WORDS.search(rest) or LOCATION.match(rest))
+    role = rest.strip(" —–-|·,:") if kind == "work" and not place else ""
+    if start and role and is_role(role) and len(role) <= 60:
+        role_over_place(entry, role)  # ":   Senior Data Scientist — March 2021 to present"
+        rest = ""
     if not start or (rest and not (place and kind in ("work", "volunteer"))):
         return False
     entry["startDate"] = start
@@ -58,6 +63,15 @@ def _date_line(entry: dict[str, Any], kind: str, line: str) -> bool:
     if rest and kind in ("work", "volunteer") and not entry.get("location"):
         entry["location"] = rest
     return True
+
+
+def role_over_place(entry: dict[str, Any], role: str) -> None:
+    """A dated line that names the role under a heading "Company, City": the role is
+    the position, and the heading's part after the comma (no role) the place."""
+    before = entry.get("position", "")
+    if before and not is_role(before) and not entry.get("location"):
+        entry["location"] = before
+    entry["position"] = role
 
 
 def _before(entry: dict[str, Any], kind: str, text: str) -> None:
@@ -111,3 +125,22 @@ def opening_lines(entry: dict[str, Any], kind: str, lines: list[str]) -> int:
         entry["location"] = place  # "Berlin, Germany" under the dates
         taken += 1
     return taken
+
+
+def opening_together(blocks: list[Block], entry: dict[str, Any], kind: str) -> list[Block]:
+    """Short one-line paragraphs that open an item (company / dates / place, written
+    with blank lines between) as one paragraph, so they are read together."""
+    lead = 0
+    while (
+        lead < min(len(blocks), MAX_LINES)
+        and blocks[lead].kind == "paragraph"
+        and "\n" not in blocks[lead].text.strip()
+    ):
+        lead += 1
+    if lead < 2:
+        return blocks
+    text = "\n".join(b.text.strip() for b in blocks[:lead])
+    if not opening_lines(dict(entry), kind, text.split("\n")):
+        return blocks
+    merged = Block("paragraph", text, source="\n".join(b.source for b in blocks[:lead]))
+    return [merged, *blocks[lead:]]

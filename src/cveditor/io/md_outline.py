@@ -13,8 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from .md_blocks import BOLD_HEADING, Block
+from .md_closing import mark_closing
+from .md_dates import find_period
+from .md_layout import unfold_layout
 from .md_names import name_in, only_doc_words, person_name
 from .md_private import private_blocks, private_title
+from .md_unprinted import mark_unprinted
 from .md_vocabulary import (
     DOC_WORDS,
     IMG_SRC,
@@ -150,6 +154,21 @@ def promote_headings(blocks: list[Block]) -> list[Block]:
             block.kind, block.text = "paragraph", block.source.strip()
     # a bold name or headline before the first section is no heading ("**윤서진**")
     real = [b for b in blocks if b.kind == "heading" and b.level < 7]
+    at = blocks.index(real[0]) if real else -1
+    after = blocks[at + 1] if real and at + 1 < len(blocks) else None
+    if (  # "# Ines Duarte" over "### UX Designer": the headline, not a section
+        after is not None
+        and after.kind == "heading"
+        and real[0].level < after.level < 7
+        and name_in(real[0].text)
+        and ROLE_WORDS.search(after.text)
+        and len(after.text) <= 60
+        and not section_kind(after.text)
+        and not find_period(after.text)[0]
+    ):
+        after.kind, after.text = "paragraph", after.text.strip()
+        after.source = after.text
+        real = real[:1] + real[2:]
     for block in blocks:
         if block.kind == "heading" and block.level < 7 and block is real[0]:
             continue  # the title
@@ -163,8 +182,8 @@ def promote_headings(blocks: list[Block]) -> list[Block]:
 def find_title(blocks: list[Block]) -> int | None:
     """Index of the document's title: its first heading, if no other heading is
     shallower, and it is either the only one at its level or not a section word."""
-    levels = [b.level for b in blocks if b.kind == "heading"]
-    first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
+    levels = [b.level for b in blocks if b.kind == "heading" and not b.private]
+    first = next((i for i, b in enumerate(blocks) if b.kind == "heading" and not b.private), None)
     if first is None or blocks[first].level == 7:
         return None
     title = blocks[first]
@@ -179,9 +198,16 @@ def find_title(blocks: list[Block]) -> int | None:
     return first
 
 
-def build_outline(blocks: list[Block], offset: int) -> tuple[list[OutlineNode], OutlineNode | None]:
-    """(top-level nodes, the title node if any). ``offset``: front matter lines."""
-    blocks = private_blocks([b for b in promote_headings(blocks) if b.kind != "rule"])
+def build_outline(
+    blocks: list[Block], offset: int, left_out: frozenset[int] = frozenset()
+) -> tuple[list[OutlineNode], OutlineNode | None]:
+    """(top-level nodes, the title node if any). ``offset``: front matter lines;
+    ``left_out``: body lines read as no text (md_dialects), their blocks left out."""
+    for block in blocks:
+        lines = range(block.first_line, block.last_line + 1)
+        block.left_out = bool(left_out) and all(line in left_out for line in lines)
+    blocks = mark_closing(mark_unprinted(promote_headings(unfold_layout(blocks))))
+    blocks = private_blocks([b for b in blocks if b.kind != "rule"])
     title_at = find_title(blocks)
     roots: list[OutlineNode] = []
     stack: list[tuple[int, OutlineNode]] = []  # (heading level, node)
@@ -191,7 +217,9 @@ def build_outline(blocks: list[Block], offset: int) -> tuple[list[OutlineNode], 
         node = OutlineNode(
             id=next(counter),
             level=0,
-            label=private_title(block) if block.private or block.goal else block_label(block),
+            label=private_title(block)
+            if (block.private or block.goal) and block.kind != "heading"
+            else block_label(block),
             first_line=block.first_line + offset,
             last_line=block.last_line + offset,
             target="",

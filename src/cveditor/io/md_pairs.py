@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .md_asides import badge_words
 from .md_blocks import Section, flatten
+from .md_split import split_outside
 from .md_tables import pair_rows
 from .md_vocabulary import KEY_LINE, SENTENCE, title_text
 
@@ -19,7 +21,9 @@ def pairs(section: Section, kind: str) -> list[dict[str, Any]]:
     name_key = "language" if kind == "languages" else "name"
     value_key = "fluency" if kind == "languages" else "keywords"
     for block in section.blocks:
-        if block.kind == "bullets":
+        if value_key == "keywords" and (alts := badge_words(block)):
+            items.append({name_key: "", value_key: alts})  # a row of badges: their names
+        elif block.kind == "bullets":
             for bullet in block.bullets:
                 for line in [bullet.text, *flatten(bullet.children, ""), *bullet.tail]:
                     items += [_pair(part, name_key, value_key) for part in _several(line, kind)]
@@ -46,7 +50,7 @@ def pairs(section: Section, kind: str) -> list[dict[str, Any]]:
 
 def _several(line: str, kind: str) -> list[str]:
     """ "English (native), French (B2)": one language each."""
-    parts = [p.strip() for p in re.split(r"\s*[,·/]\s+", line) if p.strip()]
+    parts = split_outside(line, r"\s*[,·/]\s+")
     if kind == "languages" and len(parts) > 1 and all(FLUENCY.fullmatch(p) for p in parts):
         return parts
     return [line]
@@ -63,10 +67,10 @@ def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
         name_key == "name"
         and value_key == "keywords"
         and (not match or line.strip().startswith(":"))
-        and len(re.split(r"[,;]", bare)) >= 3
+        and len(split_outside(bare, r"[,;]")) >= 3
         and not SENTENCE.search(bare)
     ):
-        words = [w.strip() for w in re.split(r"[,;]", bare) if w.strip()]
+        words = split_outside(bare, r"[,;]")
         return {name_key: "", "keywords": words}  # "Go, PostgreSQL, Kubernetes"
     if match and match.group(2).strip():
         name, value = match.group(1).strip(), match.group(2).strip()
@@ -76,7 +80,7 @@ def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
     item: dict[str, Any] = {name_key: title_text(name) if "**" in name else name}
     if value:
         if value_key == "keywords":
-            item["keywords"] = [v.strip() for v in re.split(r",|\s+/\s+|·", value) if v.strip()]
+            item["keywords"] = split_outside(value, r",|\s+/\s+|·")
         else:
             item[value_key] = value
     return item

@@ -35,6 +35,10 @@ PRIVATE_WORDS = (
     "reviewer",
     "면접관",
     "interviewer",
+    # personal particulars an employer may not ask for: never printed
+    *("생년월일", "date of birth", "birth date", "birthdate", "주민등록", "성별", "gender"),
+    *("혼인", "marital status", "종교", "religion", "가족관계", "가족 관계", "가족사항"),
+    *("family members", "희망 조건", "희망 근무 조건", "희망조건", "desired conditions"),
 )
 #: Self-assessment: private in a review or a job, printable in a self-introduction.
 SELF_WORDS = (
@@ -92,9 +96,11 @@ def _split(block: Block, words: tuple[str, ...], flag: str) -> tuple[Block | Non
     marked ``flag``: private or goal)."""
     if block.kind == "bullets":
         mine = [b for b in block.bullets if _labelled(b, words)]
+        rest = [b for b in block.bullets if not _labelled(b, words)]
+        if flag == "private":  # "- 퇴사 사유: …" under a job's bullet ("- 주식회사 …")
+            rest = [_without_children(b, PRIVATE_WORDS, mine) for b in rest]
         if not mine:
             return block, None
-        rest = [b for b in block.bullets if not _labelled(b, words)]
         split = replace(block, bullets=mine, source=_bullet_source(mine), **{flag: True})
         public = replace(block, bullets=rest, source=_bullet_source(rest)) if rest else None
         return public, split
@@ -111,7 +117,45 @@ def _split(block: Block, words: tuple[str, ...], flag: str) -> tuple[Block | Non
         split = replace(block, text=mine, source=mine, **{flag: True})
         public = replace(block, text=rest, source=rest) if rest.strip() else None
         return public, split
+    if block.kind == "table" and block.rows and all(len(r) % 2 == 0 for r in block.rows):
+        return _split_pairs(block, words, flag)  # | 생년월일 | 1991.08.14 | of a profile
     return block, None
+
+
+def _split_pairs(
+    block: Block, words: tuple[str, ...], flag: str
+) -> tuple[Block | None, Block | None]:
+    """A table of "label | value" pairs (two or four columns): the labelled pairs as
+    lines of their own, the rest as the table."""
+    mine: list[str] = []
+    rows: list[list[str]] = []
+    for row in block.rows:
+        kept = list(row)
+        for at in range(0, len(row), 2):
+            label, value = row[at].strip(), row[at + 1].strip()
+            if value and private_label(f"{label}: {value}", words):
+                mine.append(f"{label}: {value}")
+                kept[at] = kept[at + 1] = ""
+        if any(c.strip() for c in kept) or not rows:
+            rows.append(kept)
+    if not mine:
+        return block, None
+    text = "\n".join(mine)
+    split = replace(block, kind="paragraph", text=text, source=text, **{flag: True})
+    if not any(c.strip() for r in rows for c in r):
+        return None, split
+    width = len(rows[0])
+    source = "\n".join(f"| {' | '.join(r)} |" for r in [rows[0], ["---"] * width, *rows[1:]])
+    return replace(block, rows=rows, source=source), split
+
+
+def _without_children(bullet: Bullet, words: tuple[str, ...], taken: list[Bullet]) -> Bullet:
+    """The bullet without its labelled sub-bullets, which are added to ``taken``."""
+    if not any(_labelled(c, words) for c in bullet.children):
+        return bullet
+    taken += [c for c in bullet.children if _labelled(c, words)]
+    kept = [c for c in bullet.children if not _labelled(c, words)]
+    return replace(bullet, children=kept)
 
 
 def split_private(block: Block) -> tuple[Block | None, Block | None]:

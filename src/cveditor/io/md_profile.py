@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .md_blocks import Block, flatten
+from .md_contact import contact_piece
+from .md_dates import joined
 from .md_names import GREETING_NAME, person_name
 from .md_vocabulary import (
     BADGE,
     BOLD_LINE,
     EMAIL,
-    EMOJI,
     IMG_SRC,
     KEY_LINE,
-    KRAMDOWN_ATTRS,
     LOCATION,
     MD_IMG,
     PHONE,
@@ -34,16 +34,15 @@ from .md_vocabulary import (
     title_text,
 )
 
+#: A bold name first, a headline after a dash: "**정민호 (Minho Jung)** — 개발자".
+BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,60})(?:\*\*|__)\s*(?:[—–|]|--?)\s*(\S.*)$")
+BOLD_KEY = re.compile(r"^(?:\*\*|__)([^*_]{1,30}?)[:：]?(?:\*\*|__)\s*[:：]")
+#: A place left among contact details: capitalised words, no digits or addresses.
+PLACE_PIECE = re.compile(r"^(?:[A-Z][\w'’.-]*|[가-힣]+)(?:[ ,]+(?:[A-Z][\w'’.-]*|[가-힣]+)){0,3}$")
 PIECES = re.compile(r"\s+[·|•]\s+|(?<=[.。])\s+(?=\S+@)")
 #: More separators of a line holding several contact details: " / ", " -- ", " — ".
 MORE_PIECES = re.compile(r"\s+(?:/|--|—|–)\s+")
 VALUES = re.compile(r"\s+[/·|,]\s+|\s*,\s*(?=\S+@|\+?\d)")
-PROFILE_SITE = re.compile(
-    r"^(?:https?://)?(?:www\.)?(github\.com|linkedin\.com|gitlab\.com)/\S+$", re.IGNORECASE
-)
-NETWORKS = {"github.com": "GitHub", "linkedin.com": "LinkedIn", "gitlab.com": "GitLab"}
-BARE_SITE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
-LINK = re.compile(r"^\[([^\]]*)\]\((\S+?)\)$")
 
 
 @dataclass
@@ -54,79 +53,6 @@ class Profile:
     job: dict[str, Any] = field(default_factory=dict)  # 소속 / 직무 of a review
     summary: list[str] = field(default_factory=list)
     greeting: str = ""  # a name a greeting gives ("… 한지민입니다"), the last resort
-
-
-def _url_of(value: str) -> str | None:
-    """An address written as a link, an autolink or bare text (github.com/…)."""
-    value = value.strip().strip("<>")
-    link = LINK.match(value)
-    if link:
-        value = link.group(2) if URL.match(link.group(2)) else link.group(1)
-    found = URL.search(value)
-    if found:
-        return found.group(0)
-    if BARE_SITE.match(value) and "@" not in value:
-        return "https://" + value
-    return None
-
-
-def _profile(basics: dict[str, Any], url: str) -> bool:
-    site = PROFILE_SITE.match(url)
-    if not site:
-        return False
-    network = NETWORKS[site.group(1).lower()]
-    basics.setdefault("profiles", []).append({"network": network, "url": url})
-    return True
-
-
-def contact_piece(basics: dict[str, Any], text: str, key: str | None = None) -> bool:
-    """Put one contact detail into ``basics``; True when the piece held nothing else."""
-    raw = KRAMDOWN_ATTRS.sub("", text).strip()
-    value = EMOJI.sub("", raw).strip()
-    bare = plain(value)
-    marked = re.sub(r"[*_`<>]", "", value).strip()
-    if not value:
-        return False
-    email = EMAIL.search(value)
-    if email and (key in (None, "email", "phone", "url") and only(value, email.group(0))):
-        if "email" not in basics:
-            basics["email"] = email.group(0)
-            return True
-        return False
-    phone = PHONE.fullmatch(marked) if key in (None, "phone") else PHONE.search(marked)
-    if phone and (key == "phone" or only(marked, phone.group(0))):
-        if "phone" not in basics:
-            basics["phone"] = phone.group(0).strip()
-            return only(marked, phone.group(0))
-        return False
-    url = _url_of(value)
-    if url and (key in ("github", "linkedin", "url") or only_link(value)):
-        if key in ("github", "linkedin") or PROFILE_SITE.match(url):
-            if _profile(basics, url):
-                return True
-            network = "GitHub" if key == "github" else "LinkedIn"
-            basics.setdefault("profiles", []).append({"network": network, "url": url})
-            return True
-        if "url" not in basics:
-            basics["url"] = url
-            return True
-        return False
-    if (key == "location" or (key is None and LOCATION.match(bare))) and "location" not in basics:
-        basics["location"] = {"address": bare}
-        return True
-    return False
-
-
-def only(text: str, value: str) -> bool:
-    """``text`` holds nothing but ``value`` (and link or emphasis marks)."""
-    rest = re.sub(r"mailto:|tel:", " ", text.replace(value, " "))
-    rest = re.sub(r"[\[\]()<>]", " ", plain(rest)).strip()
-    return not rest or rest.lower() == value.lower()
-
-
-def only_link(text: str) -> bool:
-    text = text.strip().strip("<>")
-    return bool(LINK.match(text) or URL.fullmatch(text) or BARE_SITE.match(text))
 
 
 def is_label(text: str) -> bool:
@@ -156,7 +82,12 @@ class ProfileReader:
         self.greet(stripped)
         pieces = [p for p in PIECES.split(stripped) if p and p.strip()]
         if _contacts(stripped) >= 2:  # "📞 010-… / ✉️ mail -- 🔗 github.com/…"
-            pieces = [q for p in pieces for q in MORE_PIECES.split(p) if q and q.strip()]
+            pieces = [  # a keyed piece ("이메일 / Email: …") splits its values itself
+                q
+                for p in pieces
+                for q in ([p] if _keyed(p) else MORE_PIECES.split(p))
+                if q and q.strip()
+            ]
         if len(pieces) > 1 and not all(_keyed(p) for p in pieces) and _keyed(stripped):
             pieces = [stripped]  # "연락처 : 010-… · mail": one key, several values
         left: list[str] = []
@@ -182,6 +113,9 @@ class ProfileReader:
             is_label(title_text(left[0])) or (first and len(left) == 1 and _short(left[0]))
         ):
             self.basics["label"] = title_text(left.pop(0)).rstrip(".")
+        lone = len(left) == 1 and contact and "location" not in self.basics
+        if lone and PLACE_PIECE.match(left[0]) and not ROLE_WORDS.search(left[0]):
+            self.basics["location"] = {"address": left.pop()}  # "Title · Lagos · mail · phone"
         if not left:
             return None
         return _rejoin(stripped, left) if len(pieces) > 1 else stripped
@@ -197,6 +131,8 @@ class ProfileReader:
         if self.basics.get("name"):
             return False
         name = person_name(text) if not _keyed(text) else ""
+        if name and re.search(r"\S\s*\([\u4e00-\u9fff\s]+\)$", name):
+            name = re.sub(r"\s*\([^()]+\)$", "", name)  # "문지호 (文智浩)": no Hanja
         if name and _personal(name):
             self.basics["name"] = name
             return True
@@ -204,13 +140,22 @@ class ProfileReader:
 
     def key(self, key: str, value: str) -> bool:
         """A known key: "이름 : 박서윤", "연락처 : 010-… / mail", "소속 : 회사 / 팀"."""
-        if key == "person" and not self.basics.get("name"):
-            self.basics["name"] = re.sub(r"\s*\([^)]*\)\s*$", "", title_text(value)).strip()
+        if key == "person":
+            name = re.sub(r"\s*\([^)]*\)\s*$", "", title_text(value)).strip()
+            if not self.basics.get("name"):
+                self.basics["name"] = name
+            return self.basics["name"] == name  # the title named them already: said
+
+        if key == "label" and "label" not in self.basics:  # "지원 분야: 생산기술 (품질관리)"
+            self.basics["label"] = title_text(value)
             return True
         if key == "company" and "name" not in self.profile.job:
             self.profile.job["name"] = title_text(value)
             return True
         if key in ("position", "role") and "position" not in self.profile.job:
+            start, value = joined(value)  # "데이터 엔지니어 (입사 2021.09)": the start
+            if start:
+                self.profile.job["startDate"] = start
             self.profile.job["position"] = title_text(value)
             return True
         if key == "team" and "team" not in self.profile.job:
@@ -220,6 +165,11 @@ class ProfileReader:
             parts = [p for p in re.split(r"\s+[·|•]\s+", value) if p.strip()]
             parts = [q for p in parts for q in VALUES.split(p) if q.strip()] or [value]
             taken = [contact_piece(self.basics, p, key if len(parts) == 1 else None) for p in parts]
+            left = [p.strip() for p, t in zip(parts, taken, strict=True) if not t]
+            place = len(left) == 1 and bool(PLACE_PIECE.match(left[0]))
+            if any(taken) and place and "location" not in self.basics:
+                self.basics["location"] = {"address": left[0]}  # "Contact: mail · phone · Seoul"
+                return True
             return all(taken)
         return False
 
@@ -249,6 +199,17 @@ class ProfileReader:
                 self.basics["label"] = title_text(block.text)
                 return
             lines = [line for line in block.text.split("\n") if line.strip()]
+            lead = BOLD_LEAD.match(lines[0]) if first and lines else None
+            headline = title_text(lead.group(2)) if lead else ""
+            if (  # "**정민호 (Minho Jung)** — 프리랜서 모바일 개발자"
+                lead
+                and "label" not in self.basics
+                and not _contacts(headline)
+                and is_label(headline)
+                and self.name(lead.group(1))
+            ):
+                self.basics["label"] = headline
+                lines = lines[1:]
             if first and lines and not self.basics.get("name") and self.name(lines[0]):
                 lines = lines[1:]
                 first = True
@@ -265,7 +226,9 @@ class ProfileReader:
             if all(x is not None and x == t.strip() for x, t in zip(left, items, strict=True)):
                 summary.append(block.source)  # as written: its marks, numbers, nesting
                 return
-            summary.extend(f"- {x}" for x in left if x is not None)
+            summary.extend(  # "- **평가 기간**: …" left: "평가 기간: …", no marks around
+                "- " + BOLD_KEY.sub(r"\1:", x) for x in left if x is not None
+            )
         elif block.kind == "table":
             self.table(block)
         elif block.source:
@@ -274,15 +237,27 @@ class ProfileReader:
     def table(self, block: Block) -> None:
         rows = block.rows
         kept = [row for row in rows if not (len(row) >= 2 and self.key_row(row))]
-        if len(kept) != len(rows) and len(kept) <= 1:
-            if kept and any(c.strip() for c in kept[0]):  # the header's words
+        generic = {"항목", "내용", "구분", "item", "value", "field", "details", ""}
+        header = {plain(c).lower().replace(" ", "") for c in rows[0]} if rows else set()
+        if kept and kept[0] is rows[0] and header <= generic:
+            kept = kept[1:]  # "항목 | 내용": the columns' names, nothing to keep
+        if len(kept) != len(rows) and len(kept) <= 1 and (not kept or kept[0] is rows[0]):
+            if kept:  # the header's words
                 self.keep_title("contact", " · ".join(c for c in kept[0] if c.strip()))
+        elif len(kept) != len(rows) and all(len(r) == 2 for r in kept):
+            lines = [f"{r[0].strip()}: {r[1].strip()}" for r in kept]
+            self.profile.summary.append("\n".join(lines))  # the pairs no field holds
         elif block.source:
             self.profile.summary.append(block.source)
 
     def key_row(self, row: list[str]) -> bool:
-        key = key_kind(row[0])
-        return key is not None and self.key(key, row[1])
+        """ "| 성명 | 문지호 |", or two pairs a row ("| 성명 | … | 휴대전화 | … |")."""
+        width = len(row) if len(row) % 2 == 0 else 2
+        pairs = [(row[i], row[i + 1]) for i in range(0, width, 2) if (row[i] + row[i + 1]).strip()]
+        kinds = [key_kind(label) for label, _ in pairs]
+        if not pairs or None in kinds:
+            return False
+        return all([self.key(kind, value) for kind, (_, value) in zip(kinds, pairs, strict=True)])
 
 
 SEPARATOR = re.compile(r"\s*(?:[·|•/—–]|--)\s*")

@@ -10,6 +10,7 @@ from typing import Any
 from ..model.dates import DateParseError, parse_date
 from .md_blocks import Block, Bullet, flatten
 from .md_dates import find_period
+from .md_split import split_outside
 from .md_vocabulary import KEY_LINE, URL, key_kind, plain, title_text
 
 PROJECT_KEYS = frozenset(
@@ -17,8 +18,14 @@ PROJECT_KEYS = frozenset(
 )
 #: "Project: Workflow Builder", "프로젝트: 주문 알림 개편": a project named after a colon.
 PROJECT_LABEL = re.compile(
-    r"^(?:프로젝트|project|과제)\s*(?:명|name)?\s*[:：]\s*(?=\S)", re.IGNORECASE
+    r"^(?:프로젝트|project|과제|case\s+study|사례)\s*(?:명|name)?\s*[:：]\s*(?=\S)", re.IGNORECASE
 )
+ONLY_DURATION = re.compile(
+    r"\(?\s*(?:약\s*)?\d+\s*(?:년|개월|months?|years?|yrs?|mos?)"
+    r"(?:\s*\d+\s*(?:개월|months?|mos?))?\s*\)?",
+    re.IGNORECASE,
+)
+LINKED = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]\s+(?=\S)")
 
 
@@ -37,7 +44,11 @@ def key_line(text: str) -> tuple[str, str, str | None] | None:
     if not match or len(plain(match.group(1))) > 30 or not plain(match.group(1)):
         return None
     label = title_text(match.group(1)).strip(" -–—|·")
-    return label, match.group(2).strip(), key_kind(match.group(1))
+    value = match.group(2).strip()
+    lead = re.match(r"\s*([*_]{1,2})(?![*_])", text)
+    if lead and value.endswith(lead.group(1)):  # "*Note to self: …*": the line's emphasis
+        value = value[: -len(lead.group(1))].rstrip()
+    return label, value, key_kind(match.group(1))
 
 
 def set_period(entry: dict[str, Any], label: str, value: str) -> list[str]:
@@ -72,7 +83,7 @@ def apply_key(entry: dict[str, Any], label: str, value: str, kind: str | None) -
     if kind == "period":
         return set_period(entry, label, value)
     if kind == "techStack":
-        entry["techStack"] = [t.strip() for t in re.split(r",|\s/\s|·|\n-", value) if t.strip(" -")]
+        entry["techStack"] = [t.strip(" -") for t in split_outside(value, r",|\s/\s|·|\n-")]
         return []
     if kind in ("name", "officialName", "team", "role") and not entry.get(kind):
         entry[kind] = value
@@ -96,6 +107,8 @@ def add_line(project: dict[str, Any], label: str, value: str, kind: str | None) 
     else:
         for line in spare:
             key, _, rest = line.partition(": ")
+            if kind == "period" and ONLY_DURATION.fullmatch(rest):
+                continue  # "(7개월)": the dates say it, a field of its own says it twice
             project.setdefault("fields", []).append({"label": key, "value": rest})
 
 
@@ -146,6 +159,9 @@ def job_project(heading: Block | None, body: list[Block]) -> dict[str, Any]:
             if end:
                 project["endDate"] = end
         name = PROJECT_LABEL.sub("", NUMBERING.sub("", title_text(rest) or rest))
+        if link := LINKED.fullmatch(name.strip()):  # "### [모아책 — …](https://github.com/…)"
+            name = link.group(1)
+            project["fields"] = [{"label": "Link", "value": link.group(2)}]
         project["name"] = name.strip()
     fill_project(project, body)
     return project
@@ -196,3 +212,24 @@ def _field_row(block: Block) -> bool:
 
 def _lines(block: Block) -> list[str]:
     return [line for line in block.text.split("\n") if line.strip()]
+
+
+DATE_FIRST = re.compile(r"^\s*[\[(]?\s*(?:['’]\d{2}|\d{4}|\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})")
+
+
+def dated_project(bullet: Bullet) -> dict[str, Any] | None:
+    """A bullet of a job that opens with its own period is a part of the job done
+    then: a project with those dates, named by the rest of the line."""
+    text = bullet.text.split("\n")[0]
+    if not DATE_FIRST.match(text):
+        return None
+    start, end, rest = find_period(text)
+    if not start or not rest or len(rest) > 120:
+        return None
+    project: dict[str, Any] = {"name": title_text(rest), "startDate": start}
+    if end:
+        project["endDate"] = end
+    more = bullet.text.split("\n")[1:] + flatten(bullet.children) + bullet.tail
+    if more:
+        project["highlights"] = [line.strip() for line in more if line.strip()]
+    return project

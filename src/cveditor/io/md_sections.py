@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .md_attach import results_of_items
 from .md_blocks import Block, Bullet, Section, sources
+from .md_cite import citation_lines
 from .md_dates import find_period
 from .md_entries import entry_from_line, is_role
 from .md_job import PROJECT_WORDS, all_keys, fill_entry, segments
 from .md_projects import PROJECT_LABEL, job_project, key_line, project_from_bullet
-from .md_tables import table_items
+from .md_roles import opens_role_item
+from .md_tables import compound_columns, table_items, table_kind
 from .md_vocabulary import SENTENCE, key_kind, title_text
 
 __all__ = ["entries", "item_line", "keyed_table", "segments"]
@@ -31,9 +34,14 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
                 break
             intro.append(block)
         current: dict[str, Any] | None = None
-        for heading, part in segments(blocks[len(intro) :]):
+        rest = blocks[len(intro) :]
+        if any(b.kind == "table" for b in intro) and (lead := entries(Section("", 0, intro), kind)):
+            items, intro = lead, []  # a table of items, then "### 주요 성과" about them
+        for heading, part in segments(rest):
             if heading is None:
                 continue
+            if items and results_of_items(items, part):
+                continue  # "- 프로젝트명: 결과" under "### 주요 성과": the items' highlights
             if (
                 kind == "work"
                 and items
@@ -65,21 +73,34 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
             fill_entry(entry, [block], kind)
             items.append(entry)
         elif block.kind == "bullets":
+            first_job: frozenset[str] | None = None  # the keys under the list's first job
             for bullet in block.bullets:
-                if kind == "work" and items and (project := project_from_bullet(bullet)):
+                keys = _child_keys(bullet)
+                if (
+                    kind == "work"
+                    and items
+                    and not _job_bullet(bullet)
+                    and not (first_job and keys and keys <= first_job and "name" not in keys)
+                    and (project := project_from_bullet(bullet))
+                ):
                     items[-1].setdefault("x-cveditor", {}).setdefault("projects", []).append(
                         project
                     )
                     continue
                 entry = entry_from_line(bullet.text, kind)
+                if first_job is None and keys:
+                    first_job = keys  # its siblings written alike are jobs too, not projects
                 if bullet.children or bullet.tail:
                     children = [Block("bullets", bullets=bullet.children)]
                     children += [Block("paragraph", t, source=t) for t in bullet.tail]
                     fill_entry(entry, children, kind)
                 items.append(entry)
+        elif kind == "projects" and block.kind == "table" and (rows := project_rows(block)):
+            items += rows  # | 기간 | 프로젝트 | 고객사 | 소속 | 역할 | 기술 |
         elif block.kind == "table" and keyed_table(block):  # | 기간 | 회사 | 직책 |
-            for row in block.rows[1:]:
-                lines = [f"{h}: {c}" for h, c in zip(block.rows[0], row, strict=False) if c]
+            header, body = compound_columns(block.rows[0], block.rows[1:])
+            for row in body:
+                lines = [f"{h}: {c}" for h, c in zip(header, row, strict=False) if c]
                 entry = {}
                 fill_entry(entry, [Block("paragraph", "\n".join(lines))], kind)
                 items.append(entry)
@@ -208,10 +229,29 @@ ITEM_KEYS = frozenset(
 )
 
 
+def project_rows(block: Block) -> list[dict[str, Any]] | None:
+    """A table whose header says it lists projects, read column by column."""
+    header = block.rows[0] if block.rows else []
+    return table_items(block, "projects") if table_kind(header) == "projects" else None
+
+
 def keyed_table(block: Block) -> bool:
     """A table whose header names the items' fields (기간 | 회사 | 직책 | 담당 업무)."""
     header = block.rows[0] if block.rows else []
     return len(block.rows) > 1 and sum(1 for h in header if key_kind(h) in ITEM_KEYS) >= 2
+
+
+def _job_bullet(bullet: Bullet) -> bool:
+    """A bullet whose sub-bullets name a job's own fields (직급, 소속): a job of the list,
+    not a project of the job before it."""
+    keys = [key_line(child.text) for child in bullet.children]
+    return any(k and k[2] in ("position", "company") for k in keys)
+
+
+def _child_keys(bullet: Bullet) -> frozenset[str]:
+    """The kinds of the "key: value" sub-bullets of a bullet (기간, 담당 …)."""
+    keys = [key_line(child.text) for child in bullet.children]
+    return frozenset(k[2] for k in keys if k and k[2])
 
 
 def _all_keyed(block: Block) -> bool:
@@ -238,6 +278,8 @@ def item_line(line: str, kind: str) -> bool:
         return True
     if re.match(r"^(\*\*|__)[^*_]+(\*\*|__)\s*(?:[,|—–·-]|$)", text):
         return True
+    if kind == "publications" and citation_lines([text]):
+        return True  # "Whitfield, E. M. (2021). Title. *Venue*, 8(2). https://doi.org/…"
     return kind in ("education", "certificates", "awards", "publications") and bool(
         re.search(r"(?<!\d)(?:19|20)\d{2}\)?\.?$", text)
     )
@@ -247,6 +289,17 @@ def _items_from_lines(blocks: list[Block], kind: str) -> list[dict[str, Any]]:
     """Items opened by item lines; the lines and bullets after one are its body."""
     items: list[tuple[dict[str, Any], list[Block]]] = []
     for block in _split_lazy_lines(blocks, kind):
+        if block.kind == "bullets" and items and kind == "work":
+            for bullet in block.bullets:  # "- **Data Analyst**, Lakeshore — … (2018–2022)"
+                if opens_role_item(bullet.text):
+                    items.append((entry_from_line(bullet.text, kind), []))
+                    if bullet.children:
+                        items[-1][1].append(Block("bullets", bullets=bullet.children))
+                elif items[-1][1] and items[-1][1][-1].kind == "bullets":
+                    items[-1][1][-1].bullets.append(bullet)
+                else:
+                    items[-1][1].append(Block("bullets", bullets=[bullet]))
+            continue
         if block.kind != "paragraph":
             if items:
                 items[-1][1].append(block)

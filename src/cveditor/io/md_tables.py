@@ -12,8 +12,11 @@ from typing import Any
 from ..model.dates import DateParseError, parse_date
 from .md_blocks import Block
 from .md_dates import find_period, short_years
-from .md_vocabulary import URL, plain
+from .md_split import split_outside
+from .md_vocabulary import URL, key_kind, plain
 
+#: A project's employer (소속) for the moment: md_attach moves the project to that job.
+EMPLOYER = "x-employer"
 #: What a header cell names (its words, lower case, spaces ignored).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "name": (
@@ -27,6 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "title",
         "제목",
         "자격증명",
+        "자격명",
         "자격증",
         "자격",
         "certificate",
@@ -56,6 +60,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "category": ("분야", "category", "area", "구분"),
     "period": (
         "기간",
+        *("수행기간", "근무기간", "재직기간", "참여기간", "프로젝트기간", "재직", "재학기간"),
         "period",
         "dates",
         "date",
@@ -73,7 +78,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "졸업",
         "졸업일",
     ),
-    "role": ("역할", "role", "담당", "position", "직책", "직무", "직급", "title/role"),
+    "role": (
+        *("역할", "role", "담당", "position", "직책", "직무", "직급", "title/role"),
+        *("직위", "최종직위", "최종직급"),
+    ),
     "stack": (
         "사용기술",
         "기술스택",
@@ -115,6 +123,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "link": ("link", "links", "url", "링크", "repo", "repository", "github", "demo", "website"),
     "degree": ("학위", "degree"),
     "major": ("전공", "major", "학과", "fieldofstudy", "field"),
+    "client": ("고객사", "고객", "발주처", "client", "customer"),
+    "employer": ("소속", "소속회사", "수행사"),
+    "team": ("부서", "팀", "소속팀", "department", "team"),
 }
 _LOOKUP = {word.replace(" ", ""): role for role, words in COLUMNS.items() for word in words}
 #: Per kind of item: the field of each column role (absent: kept as text).
@@ -133,6 +144,8 @@ FIELDS: dict[str, dict[str, str]] = {
         "link": "url",
         "role": "roles",
         "outcome": "highlights",
+        "client": "entity",
+        "employer": EMPLOYER,
     },
     "certificates": {"name": "name", "issuer": "issuer", "link": "url"},
     "awards": {"name": "title", "issuer": "awarder", "text": "summary"},
@@ -143,7 +156,13 @@ FIELDS: dict[str, dict[str, str]] = {
         "level": "score",
         "link": "url",
     },
-    "work": {"name": "name", "role": "position", "text": "summary", "link": "url"},
+    "work": {
+        "name": "name",
+        "role": "position",
+        "text": "summary",
+        "link": "url",
+        "team": "description",
+    },
     "publications": {"name": "name", "issuer": "publisher", "link": "url", "text": "summary"},
     "volunteer": {"name": "organization", "role": "position", "text": "summary"},
 }
@@ -208,7 +227,7 @@ def _link(cell: str) -> str | None:
 
 
 def _split(value: str) -> list[str]:
-    return [v.strip() for v in re.split(r",|·|\s/\s|\n|<br>", value) if v.strip()]
+    return split_outside(value, r",|·|\s/\s|\n|<br>")
 
 
 def _row(kind: str, header: list[str], roles: list[str | None], row: list[str]) -> dict[str, Any]:
@@ -260,7 +279,7 @@ def table_items(block: Block, kind: str) -> list[dict[str, Any]] | None:
     None when the header names no field the items have."""
     if block.kind != "table" or len(block.rows) < 2 or kind not in FIELDS:
         return None
-    header = block.rows[0]
+    header, rows = compound_columns(block.rows[0], block.rows[1:])
     roles = column_roles(header)
     if not any(r is not None and r in FIELDS[kind] for r in roles):
         return None
@@ -269,7 +288,32 @@ def table_items(block: Block, kind: str) -> list[dict[str, Any]] | None:
     if "name" not in roles:
         name_at = next((i for i, r in enumerate(roles) if r in FIELDS[kind]), 0)
         roles = [*roles[:name_at], "name", *roles[name_at + 1 :]]
-    return [_row(kind, header, roles, row) for row in block.rows[1:] if any(c.strip() for c in row)]
+    return [_row(kind, header, roles, row) for row in rows if any(c.strip() for c in row)]
+
+
+def compound_columns(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """A column "부서/직위" whose cells read "품질보증팀 / 대리": two columns, when both
+    halves name a field and every cell has both parts (else as written)."""
+    out_header: list[str] = []
+    splits: list[bool] = []
+    for at, cell in enumerate(header):
+        halves = [h.strip() for h in cell.split("/")]
+        known = len(halves) == 2 and all(column_roles([h])[0] or key_kind(h) for h in halves)
+        parts = [row[at].split("/") if at < len(row) else [] for row in rows]
+        split = known and all(len(p) == 2 or not "".join(p).strip() for p in parts)
+        out_header += halves if split else [cell]
+        splits.append(split)
+    if not any(splits):
+        return header, rows
+    out_rows = []
+    for row in rows:
+        cells: list[str] = []
+        for at, split in enumerate(splits):
+            cell = row[at] if at < len(row) else ""
+            parts = [p.strip() for p in cell.split("/")] if split and cell.strip() else [cell]
+            cells += parts if split and len(parts) == 2 else ([cell, ""] if split else [cell])
+        out_rows.append(cells)
+    return out_header, out_rows
 
 
 def pair_rows(block: Block, kind: str) -> list[dict[str, Any]] | None:

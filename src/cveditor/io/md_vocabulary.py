@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .md_keys import KEY_ALIASES
+
 # --- what headings and keys mean --------------------------------------------------------
 
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
@@ -71,7 +73,9 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "자격증",
     ),
     "languages": ("language", "languages", "어학", "외국어"),
-    "interests": ("interest", "interests", "hobby", "hobbies", "관심", "취미", "관심사"),
+    "interests": (
+        *("interest", "interests", "hobby", "hobbies", "관심", "취미", "관심사", "연구 분야"),
+    ),
     "volunteer": ("volunteer", "volunteering", "봉사"),
     "references": ("reference", "references", "추천인"),
     "summary": (
@@ -108,6 +112,7 @@ KO_SUFFIXES = frozenset(
         "경험",
         "활동",
         "이력",
+        "수행",
         "스택",
         "요약",
         "및",
@@ -120,83 +125,6 @@ KO_SUFFIXES = frozenset(
 #: Headings longer than this are items, not sections.
 SECTION_MAX_CHARS = 40
 
-KEY_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("프로젝트 명", "프로젝트명", "project", "project name", "과제명"),
-    "officialName": (
-        "공식 과제 명",
-        "공식 과제명",
-        "공식과제명",
-        "official name",
-        "client",
-        "고객사",
-    ),
-    "period": (
-        "수행 기간",
-        "수행기간",
-        "기간",
-        "재직 기간",
-        "재직기간",
-        "근무 기간",
-        "period",
-        "duration",
-        "date",
-        "dates",
-        "일자",
-    ),
-    "techStack": (
-        "사용 기술 스택",
-        "사용 기술",
-        "기술 스택",
-        "기술스택",
-        "기술",
-        "tech stack",
-        "stack",
-        "technologies",
-        "skills",
-        "사용기술",
-        "tech",
-    ),
-    "summary": (
-        "세부 사항",
-        "세부사항",
-        "상세",
-        "details",
-        "description",
-        "내용",
-        "설명",
-        "summary",
-        "업무",
-        "주요 업무",
-    ),
-    "highlights": ("성과", "주요 성과", "results", "achievements", "impact", "outcome"),
-    "team": ("팀 구성", "팀구성", "team", "team size", "인원", "팀"),
-    "role": ("역할", "role", "담당", "담당 업무"),
-    "position": ("직무", "직급", "직책", "position", "job title", "title"),
-    "company": ("소속", "회사", "회사명", "company", "employer", "organization"),
-    "person": ("이름", "성명", "name", "employee", "작성자", "author"),
-    "school": ("학교", "학교명", "school", "university", "institution", "대학교"),
-    "major": ("전공", "major", "field of study", "학과"),
-    "degree": ("학위", "degree"),
-    "graduation": ("졸업", "졸업일", "graduated", "graduation"),
-    "score": ("학점", "평점", "gpa"),
-    "email": ("email", "e-mail", "mail", "이메일", "메일"),
-    "phone": (
-        "phone",
-        "mobile",
-        "tel",
-        "cell",
-        "전화",
-        "휴대폰",
-        "연락처",
-        "핸드폰",
-        "연락",
-        "contact",
-    ),
-    "url": ("homepage", "website", "web", "blog", "블로그", "홈페이지", "site", "portfolio"),
-    "github": ("github", "깃허브"),
-    "linkedin": ("linkedin", "링크드인"),
-    "location": ("address", "location", "주소", "거주지"),
-}
 #: Words of a role: a short line holding one is the person's headline.
 ROLE_WORDS = re.compile(
     r"(?<![a-z])(engineer|developer|designer|programmer|manager|researcher|scientist|analyst"
@@ -212,8 +140,9 @@ LOCATION = re.compile(
     r"|[A-Z][a-zA-Z.\- ]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
     r"|[A-Z][a-z]+\s*/\s*remote|remote)$"
 )
-KEY_LINE = re.compile(
-    r"^\s*(?:[*_]{1,2})?([^:：*_\[\]<>/]{1,30}?)(?:[*_]{1,2})?\s*[:：](?!//)\s*(?:[*_]{1,2}(?=\s|$))?\s*(.*)$"
+KEY_LINE = re.compile(  # a bilingual label "역할 / Role:" is one label
+    r"^\s*(?:[*_]{1,2})?([^:：*_\[\]<>/]{1,30}?(?: / [^:：*_\[\]<>/]{1,30}?)?)(?:[*_]{1,2})?"
+    r"\s*[:：](?!//)\s*(?:[*_]{1,2}(?=\s|$))?\s*(.*)$"
 )
 KRAMDOWN_ATTRS = re.compile(r"\{:[^}\n]*\}")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
@@ -234,7 +163,7 @@ def plain(text: str) -> str:
     text = GLYPH.sub("", KRAMDOWN_ATTRS.sub("", TAG.sub("", text)))
     text = EMOJI.sub("", text)
     text = re.sub(r"[*_`#>\[\]()]", "", text)
-    return " ".join(text.split()).strip(" :：-–—|·")
+    return unspaced(" ".join(text.split()).strip(" :：-–—|·"))
 
 
 def title_text(text: str) -> str:
@@ -242,7 +171,15 @@ def title_text(text: str) -> str:
     text = GLYPH.sub("", KRAMDOWN_ATTRS.sub("", TAG.sub("", text)))
     text = EMOJI.sub("", text)
     text = re.sub(r"\*\*|__|`|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\s#+\s*$", "", text)
-    return " ".join(text.split()).strip()
+    return unspaced(" ".join(text.split()).strip())
+
+
+def unspaced(text: str) -> str:
+    """Hangul spaced out letter by letter, as forms print it ("이 력 서", "성 명"): one word."""
+    words = text.split(" ")
+    if len(words) > 1 and all(len(w) == 1 and "가" <= w <= "힣" for w in words):
+        return "".join(words)
+    return text
 
 
 @cache
@@ -294,10 +231,15 @@ def _korean_head(text: str, tokens: list[str]) -> str | None:
 
 @cache
 def key_kind(key: str) -> str | None:
+    """The field a "key : value" label names; a bilingual label ("역할 / Role",
+    "이메일 / Email") is read by either half."""
     key = plain(key).lower()
     for kind, names in KEY_ALIASES.items():
         if key in names or key.replace(" ", "") in {n.replace(" ", "") for n in names}:
             return kind
+    halves = [h.strip() for h in key.split(" / ")] if " / " in key else []
+    if len(halves) == 2 and all(halves):
+        return key_kind(halves[0]) or key_kind(halves[1])
     return None
 
 
@@ -344,6 +286,9 @@ DOC_KINDS: dict[str, tuple[str, ...]] = {
 #: Words of a title that name the document, not the person.
 DOC_WORDS = (
     "이력서",
+    "입사지원서",
+    "입사 지원서",
+    "지원서",
     "경력기술서",
     "경력 기술서",
     "자기소개서",
