@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QListWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QPushButton, QScrollArea
 
 from cveditor.io import native
 from cveditor.io.formats import read_resume
@@ -652,3 +652,27 @@ def test_save_as_adds_json_before_the_overwrite_question(qtbot, tmp_path) -> Non
     dialog.findChild(QLineEdit, "fileNameEdit").setText("old")
     dialog.accept()
     assert Path(dialog.selectedFiles()[0]) == tmp_path / "old.json"
+
+
+def test_the_table_editor_fits_beside_the_theme_panel(qtbot, person, tmp_path) -> None:
+    """A new user found the table editor's buttons and hint cut off at the window's
+    first size with the theme panel open."""
+    path = tmp_path / "cv.json"
+    path.write_bytes(OUR_SAMPLE.read_bytes())
+    window = start_window(qtbot)
+    window.resize(1400, 860)  # its first size on a desktop (the test screen is smaller)
+    person.open_path = path
+    click_menu(window, "File", "Open")
+    click_menu(window, "Edit", "Theme and Page")
+    table_id = next(s.id for s in window.document.resume.custom_sections if s.kind == "table")
+    select_section(qtbot, window, table_id)
+    editor = window.findChildren(TableEditor)[-1]
+    scroll = editor.parentWidget()
+    while not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    settle()
+    assert not scroll.horizontalScrollBar().isVisible(), "the editor is wider than its pane"
+    for button in editor.findChildren(QPushButton):
+        corner = button.mapTo(scroll.viewport(), button.rect().bottomRight())
+        assert scroll.viewport().rect().contains(corner), f"{button.text()} is cut off"
+    window.document.undo_stack.setClean()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -23,17 +23,21 @@ class TableEditor(QWidget):
         super().__init__()
         self.document, self.path = document, path
         self.table = QTableWidget()
-        buttons = QHBoxLayout()
-        for text, handler in (
-            ("Add row", self.add_row),
-            ("Remove row", self.remove_row),
-            ("Add column", self.add_column),
-            ("Remove column", self.remove_column),
+        # two short rows of buttons: in one row they were wider than the editor pane
+        # beside the theme panel, and the table and its hint were cut off
+        buttons = QGridLayout()
+        for index, (text, handler) in enumerate(
+            (
+                ("Add row", self.add_row),
+                ("Remove row", self.remove_row),
+                ("Add column", self.add_column),
+                ("Remove column", self.remove_column),
+            )
         ):
             button = QPushButton(text)
             button.clicked.connect(handler)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setColumnStretch(2, 1)
         column = QVBoxLayout(self)
         column.addLayout(buttons)
         column.addWidget(self.table)
