@@ -22,6 +22,7 @@ def _base(kind: str) -> Path:
         "config": platformdirs.user_config_path,
         "data": platformdirs.user_data_path,
         "state": platformdirs.user_state_path,
+        "cache": platformdirs.user_cache_path,
     }[kind]
     return getter(APP_NAME, appauthor=False)
 
@@ -36,6 +37,11 @@ def data_dir() -> Path:
 
 def state_dir() -> Path:
     return _base("state")
+
+
+def cache_dir() -> Path:
+    """What can be made again (icons drawn once): deleting it loses nothing."""
+    return _base("cache")
 
 
 def user_themes_dir() -> Path:
