@@ -9,11 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from cveditor.ui.editors.fields import TextField
+from cveditor.ui.editors.fields import DateField, TextField
 from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
-from .person import Person, click_menu, menu_action, preview_settled, settle, type_text
+from .person import (
+    Person,
+    click_menu,
+    focus,
+    menu_action,
+    press,
+    preview_settled,
+    settle,
+    type_text,
+)
 
 CORPUS = Path(__file__).parent / "data" / "jsonresume-corpus"
 
@@ -111,3 +120,44 @@ def test_summary_counts_every_row_and_saving_brings_the_list_up_to_date(
     saved_lines = path.read_text(encoding="utf-8").splitlines()
     assert '"awards": 7' in saved_lines[int(rows[0].text(1)) - 1], "the line of the saved file"
     assert "appear twice" not in panel.summary.text()
+
+
+def _rows(window: MainWindow) -> dict:
+    tree = window.problems_panel.tree
+    return {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}  # noqa: E501
+
+
+def test_a_date_the_file_had_wrong_can_be_corrected_cleared_and_undone(
+    qtbot, window, tmp_path
+) -> None:
+    """A new user could neither correct nor clear an impossible date kept from the file:
+    the kept text came back at each keystroke ("2024-09-31-09-30")."""
+    path = tmp_path / "odd.json"
+    shutil.copy(CORPUS / "03-nulls-and-odd-shapes.json", path)
+    window.person.open_path = path
+    click_menu(window, "File", "Open")
+    tree = window.problems_panel.tree
+    tree.itemActivated.emit(_rows(window)["work[1].startDate"], 0)
+    settle()
+    start = next(w for w in window.findChildren(DateField) if w.path == ("work", 1, "startDate"))
+    assert start.edit.hasFocus() and start.edit.text() == "2024-09-31"
+    press("Ctrl+A")
+    type_text(qtbot, start.edit, "2024-09-30")
+    assert start.edit.text() == "2024-09-30", "what the user types stays"
+    assert "work[1].startDate" not in _rows(window)
+    end = next(w for w in window.findChildren(DateField) if w.path == ("work", 1, "endDate"))
+    focus(qtbot, end.edit)
+    assert end.edit.text() == "Suspended"
+    press("Ctrl+A")
+    press("Backspace")
+    focus(qtbot, start.edit)  # leaving the field
+    assert end.edit.text() == "", "an emptied date stays empty"
+    press("Ctrl+S")
+    saved = json.loads(path.read_text(encoding="utf-8"))["work"][1]
+    assert saved["startDate"] == "2024-09-30" and "endDate" not in saved
+    assert "typedDates" not in json.dumps(saved)
+    press("Ctrl+Z")  # the emptying
+    assert end.edit.text() == "Suspended", "undo brings the file's text back"
+    press("Ctrl+S")
+    saved = json.loads(path.read_text(encoding="utf-8"))["work"][1]
+    assert saved["endDate"] == "Suspended" and saved["startDate"] == "2024-09-30"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from .model.access import Path, get_at, set_at, snapshot
+from .model.base import Entry, Kept
 
 if TYPE_CHECKING:
     from .document import ResumeDocument
@@ -32,6 +33,9 @@ class SetValue(QUndoCommand):
         self.old = {path: snapshot(get_at(document.resume, path)) for path in self.paths}
         self.new = {path: snapshot(value) for path, value in changes.items()}
         self.merge = merge
+        #: values the file had that cveditor could not read, given up by this edit (a
+        #: field the user sets, even to empty, no longer writes back the unread value)
+        self.forgotten: dict[Path, Kept] = {}
 
     @property
     def path(self) -> Path:
@@ -44,6 +48,7 @@ class SetValue(QUndoCommand):
         if not isinstance(other, SetValue) or not other.merge or other.paths != self.paths:
             return False
         self.new = other.new
+        self.forgotten = {**other.forgotten, **self.forgotten}
         return True
 
     def _apply(self, values: dict[Path, Any]) -> None:
@@ -52,10 +57,26 @@ class SetValue(QUndoCommand):
         for path in self.paths:
             self.document.announce(path)
 
+    def _owner(self, path: Path) -> tuple[Entry, str] | None:
+        if not path or not isinstance(path[-1], str):
+            return None
+        owner = get_at(self.document.resume, path[:-1])
+        return (owner, path[-1]) if isinstance(owner, Entry) else None
+
     def redo(self) -> None:
+        for path in self.paths:
+            found = self._owner(path)
+            kept = found[0].forget_kept(found[1]) if found else None
+            if kept is not None:
+                self.forgotten[path] = kept
         self._apply(self.new)
 
     def undo(self) -> None:
+        for path, kept in self.forgotten.items():  # before the fields hear of the undo
+            found = self._owner(path)
+            if found is not None:
+                found[0].keep_again(found[1], kept)
+        self.forgotten = {}
         self._apply(self.old)
 
 

@@ -21,6 +21,7 @@ from .io import native
 from .io.problems import Problem, find_problems
 from .model.access import Path as ModelPath
 from .model.access import get_at
+from .model.base import Entry
 from .model.describe import describe_edit
 from .model.resume import Resume
 
@@ -80,10 +81,20 @@ class ResumeDocument(QObject):
     def set_values(
         self, changes: dict[ModelPath, Any], text: str = "Edit", *, merge: bool = False
     ) -> None:
-        """Several values as one undo step; nothing happens when none differs."""
-        if all(self.get(path) == value for path, value in changes.items()):
+        """Several values as one undo step; nothing happens when none differs (and no
+        field set holds a value of the file that cveditor could not read: setting it,
+        even to empty, gives that value up)."""
+        if all(self.get(path) == value for path, value in changes.items()) and not any(
+            self._holds_kept(path) for path in changes
+        ):
             return
         self.undo_stack.push(SetValue(self, changes, text, merge=merge))
+
+    def _holds_kept(self, path: ModelPath) -> bool:
+        if not path or not isinstance(path[-1], str):
+            return False
+        owner = self.get(path[:-1])
+        return isinstance(owner, Entry) and owner.has_kept(path[-1])
 
     def insert_item(self, path: ModelPath, index: int, item: Any, text: str = "Add") -> None:
         self.undo_stack.push(InsertItem(self, path, index, item, text))
