@@ -17,7 +17,7 @@ from cveditor.render.themes import _read_theme, get_theme
 from .conftest import OUR_SAMPLE
 from .pagecheck import long_career
 from .pdfcheck import pdftotext, reader
-from .person import Person, click_menu, focus, press
+from .person import Person, click_menu, focus, press, preview_settled
 from .test_journeys import start_window
 
 TODAY = date(2026, 11, 1)
@@ -93,3 +93,52 @@ def test_the_panel_says_when_the_theme_prints_its_own_language(qtbot, monkeypatc
     assert window.document.resume.layout.locale == "en"
     assert not panel.locale_note.isVisible()
     window.document.undo_stack.setClean()
+
+
+KOREAN_JSON_RESUME = {
+    "basics": {"name": "이서준", "label": "백엔드 개발자", "summary": "결제 시스템을 만듭니다."},
+    "work": [
+        {
+            "name": "카카오페이",
+            "position": "서버 개발자",
+            "startDate": "2020-03",
+            "highlights": ["정산 배치를 다시 설계했습니다"],
+        }
+    ],
+}
+
+
+def test_a_korean_file_from_another_tool_opens_with_korean_headings_and_a_choice_stays(
+    qtbot, monkeypatch, tmp_path
+) -> None:
+    """A new user's all-Korean JSON Resume printed "Experience" and the 이력서 form's
+    "Position": a file that does not say its language is read in the one it is written
+    in; English chosen for it is saved and stays after reopening."""
+    import json
+
+    person = Person(monkeypatch)
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(KOREAN_JSON_RESUME, ensure_ascii=False), encoding="utf-8")
+    window = start_window(qtbot)
+    person.open_path = path
+    click_menu(window, "File", "Open")
+    click_menu(window, "Edit", "Theme and Page")
+    panel = window.theme_dock.widget()
+    assert panel.locale.currentData() == "ko"
+    preview_settled(qtbot, window)
+    text = window.rendered.pages.plain_text()
+    assert "경력" in text and "Experience" not in text
+    focus(qtbot, panel.locale)
+    press("Down")  # English headings, chosen
+    press("Ctrl+S")
+    window.document.undo_stack.setClean()
+    again = start_window(qtbot)
+    person.open_path = path
+    click_menu(again, "File", "Open")
+    assert again.document.resume.layout.locale == "en", "the choice was saved"
+    english = tmp_path / "en.json"
+    english.write_text(json.dumps({"basics": {"name": "Ada Park", "label": "Engineer"}}))
+    person.open_path = english
+    click_menu(again, "File", "Open")
+    assert again.document.resume.layout.locale == "en"
+    again.document.undo_stack.setClean()

@@ -20,6 +20,7 @@ from ..model.base import EXTRAS_KEY, PLAIN, TOLERANT
 from ..model.resume import SCHEMA_VERSION, Resume
 from .atomic import atomic_write_bytes
 from .json_locate import line_of
+from .language_guess import guess_locale, says_locale
 from .problems import Problem, field_path, find_problems
 
 #: schemaVersion N → a function turning a version-N document into version N+1.
@@ -233,6 +234,8 @@ def resume_from_data(data: Any, source: str, source_text: str = "") -> Resume:
     except RecursionError:
         raise ResumeFileError("nested too deeply to be a résumé", file=source) from None
     _check_encodable(resume, source)
+    if not says_locale(data):  # another tool's file: headings in the résumé's language
+        resume.layout.locale = guess_locale(resume)
     return resume
 
 
@@ -327,7 +330,25 @@ def to_data(resume: Resume, *, plain: bool = False) -> dict[str, Any]:
     if not isinstance(data.get(EXTRAS_KEY), dict):  # ours: a null there held nothing
         data[EXTRAS_KEY] = {}
     data[EXTRAS_KEY]["schemaVersion"] = SCHEMA_VERSION
+    if not plain and resume.layout.locale != guess_locale(resume):
+        # English chosen for a Korean résumé is the default, so not written by itself;
+        # said here, or reading the file again would guess Korean (resume_from_data)
+        extras = data[EXTRAS_KEY]
+        layout = extras.setdefault("layout", {})
+        if isinstance(layout, dict):
+            layout.setdefault("locale", resume.layout.locale)
+            # where the model puts it, so that a second save writes the same text
+            extras["layout"] = _in_model_order(layout, type(resume.layout))
+            data[EXTRAS_KEY] = _in_model_order(extras, type(resume.cv))
     return data
+
+
+def _in_model_order(values: dict[str, Any], model: type) -> dict[str, Any]:
+    order = [info.alias or name for name, info in model.model_fields.items()]
+    return {
+        **{key: values[key] for key in order if key in values},
+        **{key: value for key, value in values.items() if key not in order},
+    }
 
 
 def dumps(resume: Resume) -> str:
