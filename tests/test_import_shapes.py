@@ -513,16 +513,28 @@ _SAID = re.compile(r"(?<=\.)\s+in\s+|\(\s*입사\s+")
 
 #: Syntax a reader does not see as words, and what the rules leave out on purpose:
 #: HTML entities, Obsidian's link brackets, callout markers and closing #tags, a
-#: box-drawing bar, a "(19개월)" duration (the dates say it), a picture of the site
-#: (left out), the Hanja beside a name, "부서/직위" in a table's header (two labels).
+#: box-drawing bar, a "(19개월)" or "(4년 8개월)" duration (the dates say it), a
+#: two-digit year ("’16–’19"), a picture of the site
+#: (left out), the Hanja beside a name, "부서/직위" in a table's header or before a colon
+#: (two labels), a circled item number ("프로젝트 ①").
 _SYNTAX = (
     (re.compile(r"\[\[[^\]|]*\|([^\]]*)\]\]|\[\[([^\]]*)\]\]"), lambda m: m.group(1) or m.group(2)),
     (re.compile(r"^\s*>\s*\[![\w-]+\][+-]?"), ">"),
     (re.compile(r"(?<=\S)(?:\s+#[^\s#\d][^\s#]*)+\s*$"), ""),
     (re.compile(r"[│┃]|%%|^(\s*(?:[-*+]\s+)?[^:`\s][^:`]{0,30})::(?=\s)"), r"\1 "),
-    (re.compile(r"\(\s*\d+\s*개월\s*\)"), " "),
+    (re.compile(r"\(\s*(?:\d+\s*(?:년|개월)\s*)+\)"), " "),
+    (  # "14.03 ~ 15.12": a period of two-digit years, stored as 2014-03, 2015-12
+        re.compile(r"(?<![\d.])(\d{2})\.(0[1-9]|1[0-2])(\s*~\s*)(\d{2})\.(0[1-9]|1[0-2])(?![\d.])"),
+        lambda m: f"20{m.group(1)}-{m.group(2)}{m.group(3)}20{m.group(4)}-{m.group(5)}",
+    ),
+    (  # "’16–’19", "('24)": two-digit years, stored as 2016, 2019, 2024
+        re.compile(r"(?<!\w)['’‘](\d{2})(?![\d.])"),
+        lambda m: ("20" if int(m.group(1)) <= 30 else "19") + m.group(1) + " ",
+    ),
     (re.compile(r"!\[[^\]]*\]\((?!https?:)[^)]*\)"), " "),
     (re.compile(r"\s*\([\u4e00-\u9fff\s]+\)"), " "),
+    (re.compile(r"[\u2460-\u2473\u2776-\u277f]"), " "),  # "프로젝트 ②": a number, as 2.
+    (re.compile(r"^(\s*(?:[-*+]\s+)?\**[^:/*\s]{2,12})/(?=[^:/*\s]{2,12}\**\s*:)"), r"\1 "),
 )
 
 

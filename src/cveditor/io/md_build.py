@@ -11,6 +11,7 @@ from .md_attach import attach_projects, jobs_as_projects, profile_job_listed, re
 from .md_blocks import Block, Section, sources
 from .md_custom import custom_section
 from .md_dates import find_period
+from .md_mixed import credentials, other_sections
 from .md_names import name_in, only_doc_words, without_doc_words
 from .md_outline import OutlineNode
 from .md_pairs import pairs
@@ -39,6 +40,10 @@ ENTRY_TARGETS = (
 )
 PAIR_TARGETS = ("skills", "languages", "interests")
 CUSTOM_TARGETS = ("custom-list", "custom-dated", "custom-table", "custom-text", "notes")
+
+
+#: The role a greeting puts before the name: "안녕하세요, 백엔드 개발자 김도윤입니다".
+GREETING_ROLE = re.compile(r"[,，]\s*([^,，]{2,30}?)\s+([가-힣]{2,4})\s*입니다")
 
 
 class ResumeBuilder:
@@ -120,11 +125,17 @@ class ResumeBuilder:
         elif target in PAIR_TARGETS:
             title = heading.text if heading else ""
             items = pairs(Section(title, 0, body), target)
+            dated = [i for i in items if "date" in i]  # "OPIc IH (2023.05)": a dated test
+            items = [i for i in items if "date" not in i]
             if items:
                 self.data.setdefault(target, []).extend(items)
                 self._section(target)
+            if dated:
+                self.data.setdefault("certificates", []).extend(dated)
+                self._section("certificates")
             if heading is not None and section_kind(heading.text):
-                self.keep_title(target, heading.text)
+                # a section of dated tests only ("## 어학" over a table of them) titles them
+                self.keep_title(target if items or not dated else "certificates", heading.text)
             elif heading is not None:
                 self.data.setdefault(target, []).insert(0, {"name": title_text(heading.text)})
                 self._section(target)
@@ -158,9 +169,16 @@ class ResumeBuilder:
             add_summary(basics, " · ".join(rest))
         elif not split and (not name or not only_doc_words(text.replace(name, " "))):
             add_summary(basics, text)  # "안녕하세요, 김하늘입니다": the greeting stays
+            said = GREETING_ROLE.search(text) if name else None
+            if said and said.group(2) == name and is_label(said.group(1)):
+                basics.setdefault("label", said.group(1).strip())  # "…, 백엔드 개발자 김도윤입니다"
 
     def _profile_job(self) -> None:
         """소속 / 직무 lines before the first section: the job the document is about."""
+        for kind, entry in self.profile.items:  # "- 면허: 간호사 면허 (2022.02)"
+            self.data.setdefault(kind, []).append(entry)
+            self._section(kind)
+        self.profile.items.clear()
         job = self.profile.job
         basics = self.data["basics"]
         alone = job.get("position") and not (job.get("name") or job.get("team"))
@@ -184,6 +202,7 @@ class ResumeBuilder:
         is_section = heading is not None and (
             section_kind(heading.text) is not None and node.role != "title"
         )
+        body, moved = other_sections(body, target)  # "Languages: …" closing Education
         if is_section and heading is not None:
             items = entries(Section(heading.text, heading.level, body), target)
         elif node.role == "title" and heading is not None and (jobs := _dated_headings(body)):
@@ -202,10 +221,22 @@ class ResumeBuilder:
             return
         if target == "work" and is_section and (projects := jobs_as_projects(items)):
             target, items = "projects", projects  # a freelancer's clients: projects
+        certificates: list[dict[str, Any]] = []
+        if target == "education":  # "… Professional Certificate — Coursera, 2024" among degrees
+            items, certificates = credentials(items)
         self.data.setdefault(target, []).extend(items)
         self._section(target)
         if is_section and heading is not None:
             self.keep_title(target, heading.text)
+        if certificates:
+            self.data.setdefault("certificates", []).extend(certificates)
+            self._section("certificates")
+        for kind, block in moved:
+            if block.kind == "heading":
+                self.keep_title(kind, block.text)
+                continue
+            self.data.setdefault(kind, []).extend(pairs(Section("", 0, [block]), kind))
+            self._section(kind)
 
     def _project(self, node: OutlineNode, heading: Block | None, body: list[Block]) -> None:
         """A project of the job above, attached to the last job (a new one if none);

@@ -17,7 +17,7 @@ from .md_asides import TEXT_TARGETS, item_table, pictures, pictures_only, proper
 from .md_blocks import Block, flatten
 from .md_cite import citation_lines
 from .md_custom import trailing_date
-from .md_dates import SINGLE_DATE, find_period
+from .md_dates import find_period
 from .md_entries import SCHOOLS
 from .md_names import name_in, only_doc_words, person_name
 from .md_outline import OutlineNode
@@ -25,6 +25,7 @@ from .md_preamble import badges_only, preamble_job, preamble_target
 from .md_private import GOAL_WORDS, PRIVATE_WORDS, SELF_WORDS
 from .md_projects import PROJECT_LABEL
 from .md_sections import keyed_table
+from .md_shape import all_private, dated_line, keyed_period, kpi_lines, project_items
 from .md_tables import table_items, table_kind
 from .md_vocabulary import (
     BADGE,
@@ -63,7 +64,6 @@ ITEM_TARGETS = frozenset(
 #: Targets a goal never follows: an item's text, or a title left out.
 NO_GOALS = ITEM_TARGETS | {"work-project", "omit"}
 STAR_LINE = re.compile(r"^\s*(?:[-*]|\d+[.)])?\s*\**\s*[STAR]\s*\**\s*[:：.)]", re.M)
-ARROW = re.compile(r"→|->|⇒|=>")
 
 
 @cache
@@ -96,18 +96,6 @@ def _blocks(node: OutlineNode) -> list[Block]:
 
 def _lines(node: OutlineNode) -> list[str]:
     return [line for b in _blocks(node) for line in b.source.split("\n") if line.strip()]
-
-
-def dated_line(text: str) -> bool:
-    """A line that starts with one date ("[2017. 12] 특허 출원 …", "2021 대상")."""
-    match = SINGLE_DATE.match(text)
-    return bool(match) and match.group(1) is not None and not find_period(text)[0]
-
-
-def kpi_lines(items: list[str]) -> bool:
-    """Most lines are "label: before → after" (KPI bullets)."""
-    hits = sum(1 for t in items if KEY_LINE.match(t) and ARROW.search(t))
-    return bool(items) and hits * 2 >= len(items)
 
 
 def content_target(node: OutlineNode, hint: str | None = None) -> str:
@@ -188,6 +176,8 @@ def _is_container(node: OutlineNode) -> bool:
     """A heading whose sub-headings are sections of their own ("# 자기 소개" over
     "## 경력", "## 학력")."""
     subs = [c for c in node.children if c.is_heading]
+    if find_period(node.label)[0]:
+        return False  # "## 1. 회사 (2021.03 – 현재)" over "### 프로젝트": an item, not a parent
     own = section_heading(node.label)
     kinds = [section_heading(c.label) for c in subs]
     return any(k and k not in ("summary", "notes", own) for k in kinds)
@@ -200,6 +190,7 @@ class Doc:
     kind: str  # interview | review | career | resume
     has_job: bool
     last: int = -1  # the id of the document's last node
+    work_sections: int = 0  # "## Work" and "## Experience": one of them may be projects
     containers: dict[int, bool] = field(default_factory=dict, compare=False)
 
     def container(self, node: OutlineNode) -> bool:
@@ -241,8 +232,8 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
         else:
             _set(node, parent.target, inherited=True)
         return
-    if node.block is not None and node.block.private:  # "## Cover letter (not for the PDF)"
-        _set(node, "notes")
+    if (node.block is not None and node.block.private) or all_private(node):
+        _set(node, "notes")  # "## Cover letter (not for the PDF)", a heading over a to-do list
         for child in node.children:
             _assign(child, node, doc)
         return
@@ -281,14 +272,16 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
         hint = heading_target(node.label)
         if hint == "summary" and _dated_lines(node) >= 2:
             hint = "work"  # "경력 요약" listing jobs with their periods
+        if hint == "work" and doc.work_sections > 1 and project_items(node):
+            hint = "projects"  # "## Work" of a portfolio beside "## Experience": its projects
         if hint == "projects" and doc.has_job:
             hint = "work-project"
         if hint is None and PROJECT_LABEL.match(title_text(node.label)):
             hint = "projects"  # "## Case study: Tally app", "## Project: X": one project
         if hint == "projects" and doc.has_job and not section_heading(node.label):
             hint = "work-project"
-        if hint is None and find_period(node.label)[0]:  # "## 1. 회사 (2016. 03 ~ 2020. 12)"
-            hint = "education" if SCHOOLS.search(node.label) else "work"
+        if hint is None and (find_period(node.label)[0] or keyed_period(node)):
+            hint = "education" if SCHOOLS.search(node.label) else "work"  # "## 1. 회사 (…)"
         if hint in (None, "work"):  # "Side Work" over | Name | Description | Stack | Link |
             hint = table_target(node, doc.has_job) or hint
         if hint in (None, "notes", "custom-table", "custom-dated"):
@@ -349,7 +342,8 @@ def assign_targets(
     """Set every node's target; returns the roots (a 경력기술서's sections are nested
     under its title, the job they describe)."""
     last = max((n.id for root in roots for n in root.walk()), default=-1)
-    doc = Doc(document_kind(title, front, roots), preamble_job(title, roots), last)
+    works = sum(1 for n in roots if n.is_heading and section_heading(n.label) == "work")
+    doc = Doc(document_kind(title, front, roots), preamble_job(title, roots), last, works)
     if doc.kind == "career" and title is not None and title in roots:
         at = roots.index(title)
         title.children += roots[at + 1 :]

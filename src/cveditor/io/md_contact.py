@@ -70,6 +70,11 @@ def contact_piece(basics: dict[str, Any], text: str, key: str | None = None) -> 
         if "url" not in basics:
             basics["url"] = url
             return True
+        named = LINK.match(value.strip())
+        if named and 0 < len(named.group(1).split()) <= 2 and len(named.group(1)) <= 20:
+            profile = {"network": named.group(1).strip(), "url": url}  # "[Behance](…)"
+            basics.setdefault("profiles", []).append(profile)
+            return True
         return False
     if (key == "location" or (key is None and LOCATION.match(bare))) and "location" not in basics:
         basics["location"] = {"address": bare}

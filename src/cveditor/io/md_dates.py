@@ -21,8 +21,10 @@ DATE_RANGE = re.compile(
     rf"({_DATE}|present|current|now|today|현재|재직\s*중|진행\s*중)?",
     re.IGNORECASE,
 )
-#: Two-digit years ("'18.03 ~ '20.02"): this century's, up to the year after this.
-SHORT_YEAR = re.compile(r"(?<![\w])['’‘](\d{2})(?=\s*[.\-/])")
+#: Two-digit years ("'18.03 ~ '20.02", "’16–’19", "(’24)"): this century's, up to 2030.
+SHORT_YEAR = re.compile(
+    r"(?<![\w])['’‘](\d{2})(?=\s*[.\-/]|\s*[~–—]\s*(?:['’‘]\d{2}|\d{4}|[^\W\d])|\s*[),;]|\s*$)"
+)
 #: A duration LinkedIn adds after a period ("· 4 yrs 2 mos"): derived from the dates.
 LINKEDIN_DURATION = re.compile(
     r"\s*·\s*(?:(?:\d+\s*(?:yrs?|years?|mos?|months?|년|개월)\s*)+|less than a year)\s*$",
@@ -30,9 +32,28 @@ LINKEDIN_DURATION = re.compile(
 )
 
 
+#: A period of two-digit years without apostrophes ("22.03 ~ 24.02", "19.07 – 현재"):
+#: read as such only as a whole period, so that "3.5 / 4.5" stays what it is.
+BARE_SHORT_PERIOD = re.compile(
+    r"(?<![\d.'’‘])(\d{2})\.(0[1-9]|1[0-2])\.?(\s*[~–—-]\s*)"
+    r"(?:(\d{2})\.(0[1-9]|1[0-2])\.?(?![\d.])|(?=현재|재직|진행|present|now|current))",
+    re.IGNORECASE,
+)
+
+
+def _century(year: str) -> str:
+    return ("20" if int(year) <= 30 else "19") + year
+
+
+def _bare_period(match: re.Match[str]) -> str:
+    start = f"{_century(match.group(1))}.{match.group(2)}{match.group(3)}"
+    return start + (f"{_century(match.group(4))}.{match.group(5)}" if match.group(4) else "")
+
+
 def short_years(text: str) -> str:
     """ "'18.03" → "2018.03": a two-digit year of this century or the last."""
-    return SHORT_YEAR.sub(lambda m: ("20" if int(m.group(1)) <= 30 else "19") + m.group(1), text)
+    text = BARE_SHORT_PERIOD.sub(_bare_period, text)
+    return SHORT_YEAR.sub(lambda m: _century(m.group(1)), text)
 
 
 SINGLE_DATE_FIELD = {"awards": "date", "certificates": "date", "publications": "releaseDate"}
@@ -78,6 +99,7 @@ def find_period(text: str) -> tuple[str | None, str | None, str]:
         after = LINKEDIN_DURATION.sub("", text[match.end() :], count=1)
         rest = (text[: match.start()] + after).strip()
         rest = re.sub(r"\(\s*\)|\[\s*\]", "", rest)
+        rest = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", rest))  # "( 졸업예정)": "(졸업예정)"
         return start.iso(), end.iso() if end else None, trim(rest)
     return None, None, text
 

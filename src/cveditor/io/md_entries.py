@@ -302,7 +302,15 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
             entry[second] = _after_first(rest.strip(" :,"), split, parts)
     else:
         entry[first] = rest.strip()
+    aside = ASIDE.fullmatch(entry.get("name", "")) if kind == "work" else None
+    if aside and not entry.get("description") and not DURATION.search(aside.group(0)):
+        entry["name"], entry["description"] = aside.group(1), aside.group(2).strip()
     return _with_duration(entry, kind, duration)
+
+
+#: An employer with what it is in brackets after it (words, not one word: "(주)",
+#: "(Remote)" and "(인턴)" stay).
+ASIDE = re.compile(r"(.*?\S)\s+\(((?:(?!\d{4})[^()])*\S\s+\S[^()]*)\)")
 
 
 def paren_date(entry: dict[str, Any], kind: str, text: str) -> str:

@@ -39,7 +39,11 @@ def clean_line(line: str) -> str:
         if stripped != line:
             line = stripped if stripped.strip() else ""
         line = BOLD_TAG.sub(lambda m: f"**{m.group(2).strip()}**", line)
-    return unescape(line)
+    return unescape(HARD_BREAK.sub("", line))
+
+
+#: A backslash closing a line: CommonMark's hard line break, no text.
+HARD_BREAK = re.compile(r"(?<!\\)\\$")
 
 
 def _outside_code(body: str, change: Callable[[str, str], str]) -> str:

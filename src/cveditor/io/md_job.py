@@ -10,12 +10,15 @@ from typing import Any
 from .md_blocks import Block, Bullet, flatten, segments
 from .md_dates import find_period
 from .md_entries import degree, is_role, issued_line
+from .md_mixed import lazy_fields
 from .md_opening import is_place, opening_lines, opening_together, role_over_place
 from .md_projects import (
+    LONE_LINK,
     add_line,
     dated_project,
     job_project,
     key_line,
+    meta_links,
     project_from_bullet,
     set_period,
 )
@@ -36,7 +39,6 @@ PERIOD_KINDS = frozenset({"work", "volunteer", "education", "projects"})
 PROJECT_WORDS = re.compile(r"프로젝트|과제|project", re.IGNORECASE)
 #: Labels of a job's own text: a bold-only "**성과**" over bullets is no project.
 JOB_LABELS = frozenset({"summary", "highlights", "role"})
-LONE_LINK = re.compile(r"^\s*\[[^\]]+\]\((https?://[^)\s]+)\)\s*$")
 ITALIC_LINE = re.compile(r"^\s*(?:\*|_)([^*_\n]{2,80})(?:\*|_)\s*$")
 
 
@@ -103,7 +105,9 @@ class JobFiller:
                 elif self.kind in ("work", "volunteer") and is_place(rest):
                     self.entry.setdefault("location", rest)  # "*2021 – Present* · Seoul"
                 elif self.kind == "projects" and not self.entry.get("roles"):
-                    self.entry["roles"] = [rest]  # "`2024.03 ~ 2024.08` · 개인 프로젝트 (기획)"
+                    rest = meta_links(self.entry, rest)  # "📅 … | 👥 4인 | 🔗 [GitHub](…)"
+                    if rest:
+                        self.entry["roles"] = [rest]  # "`2024.03 ~ 2024.08` · 개인 프로젝트"
                 else:
                     self.highlights.append(rest)
             return True
@@ -366,7 +370,7 @@ def all_keys(block: Block) -> bool:
 
 def fill_entry(entry: dict[str, Any], blocks: list[Block], kind: str) -> None:
     """Paragraphs → summary; bullets → highlights, projects (work) or known fields."""
-    blocks = opening_together(blocks, entry, kind)
+    blocks = lazy_fields(opening_together(blocks, entry, kind))
     job = JobFiller(entry, kind)
     for heading, body in segments(blocks):
         if heading is None:

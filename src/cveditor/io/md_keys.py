@@ -40,6 +40,7 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
         "skills",
         "사용기술",
         "tech",
+        *("tools", "tools used", "built with", "사용 도구", "도구", "툴"),
     ),
     "summary": (
         "세부 사항",
@@ -55,7 +56,7 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "highlights": (
         *("성과", "주요 성과", "results", "key results", "achievements", "accomplishments"),
-        *("impact", "outcome", "result"),
+        *("impact", "outcome", "result", "한 일", "한일", "what i did"),
     ),
     "team": ("팀 구성", "팀구성", "team", "team size", "인원", "팀", "부서", "department"),
     "role": ("역할", "role", "담당", "담당 업무"),
@@ -65,7 +66,14 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company": ("소속", "회사", "회사명", "company", "employer", "organization"),
     "person": ("이름", "성명", "name", "employee", "작성자", "author", "지원자", "applicant"),
-    "label": ("지원 분야", "지원 직무", "지원 부문", "applying for", "position applied for"),
+    "label": (
+        *("지원 분야", "지원 직무", "지원 부문", "지원 부서", "지원 포지션", "희망 직무"),
+        *("applying for", "position applied for"),
+    ),
+    # items a profile list names in one line each ("- 현 근무지: 회사, 직위 (2022.03 ~ 현재)")
+    "current_job": ("현 근무지", "현 직장", "현재 직장", "현 소속", "current employer"),
+    "licence": ("면허", "면허증", "보유 자격", "license", "licence"),
+    "last_education": ("최종 학력", "최종학력", "highest education"),
     "school": ("학교", "학교명", "school", "university", "institution", "대학교"),
     "major": ("전공", "major", "field of study", "학과"),
     "degree": ("학위", "degree"),

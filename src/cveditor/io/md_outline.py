@@ -229,7 +229,8 @@ def build_outline(
         )
         if block.kind == "heading":
             node.role = "heading"
-            while stack and stack[-1][0] >= block.level:
+            level = _continued_level(block, stack)
+            while stack and stack[-1][0] >= level:
                 stack.pop()
             if stack and stack[-1][1] is title and block.level < 7:
                 stack.pop()  # the title holds only what comes before the next heading
@@ -237,13 +238,34 @@ def build_outline(
                 node.role, title = "title", node
             parent = stack[-1][1] if stack else None
             (parent.children if parent else roots).append(node)
-            stack.append((block.level, node))
+            stack.append((level, node))
         else:
             parent = stack[-1][1] if stack else None
             (parent.children if parent else roots).append(node)
     for root in roots:
         _finish(root, 0)
     return roots, title
+
+
+HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})([.)])\s")
+
+
+def _continued_level(block: Block, stack: list[tuple[int, OutlineNode]]) -> int:
+    """The level of a numbered heading: the level of the heading it follows in number
+    ("#### 2. …" after "### 1. …" is its sibling: a level skipped by mistake)."""
+    found = HEADING_NUMBER.match(title_text(block.text))
+    if found is None:
+        return block.level
+    for level, node in reversed(stack):
+        before = HEADING_NUMBER.match(title_text(node.block.text)) if node.block else None
+        if (
+            before is not None
+            and level < block.level
+            and before.group(2) == found.group(2)
+            and int(before.group(1)) + 1 == int(found.group(1))
+        ):
+            return level
+    return block.level
 
 
 def _finish(node: OutlineNode, level: int) -> None:

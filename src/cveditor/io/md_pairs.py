@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model.dates import DateParseError, parse_date
 from .md_asides import badge_words
-from .md_blocks import Section, flatten
+from .md_blocks import Block, Section, flatten
+from .md_dates import SINGLE_DATE
 from .md_split import split_outside
 from .md_tables import pair_rows
 from .md_vocabulary import KEY_LINE, SENTENCE, title_text
 
+#: What separates the items of a bare list of skills ("SQL · Python (pandas) · Excel").
+LIST_SEPARATORS = r"[,;]|\s+·\s+"
 FLUENCY = re.compile(r"([^(),]+?)\s*(?:\(([^()]+)\))?")
 
 
@@ -27,6 +31,8 @@ def pairs(section: Section, kind: str) -> list[dict[str, Any]]:
             for bullet in block.bullets:
                 for line in [bullet.text, *flatten(bullet.children, ""), *bullet.tail]:
                     items += [_pair(part, name_key, value_key) for part in _several(line, kind)]
+        elif kind == "languages" and block.kind == "table" and (tests := _dated_rows(block)):
+            items += tests  # | 시험명 | 언어 | 점수 | 취득일 |: dated tests, certificates
         elif block.kind == "table" and (found := pair_rows(block, kind)) is not None:
             items += found  # | 역량 | 수준 | 비고 |
         elif block.kind == "table":
@@ -59,6 +65,9 @@ def _several(line: str, kind: str) -> list[str]:
 def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
     plain_pair = value_key == "fluency" and not re.search(r"\s[—–|-]\s|[:：]", line)
     fluency = FLUENCY.fullmatch(line.strip()) if plain_pair else None
+    when = _test_date(fluency.group(2)) if fluency and fluency.group(2) else None
+    if fluency and when:  # "OPIc IH (2023.05)": a dated test, a certificate
+        return {"name": fluency.group(1).strip(), "date": when}
     if fluency and fluency.group(2):  # "French (B2)"
         return {name_key: fluency.group(1).strip(), value_key: fluency.group(2).strip()}
     match = KEY_LINE.match(line)
@@ -67,10 +76,10 @@ def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
         name_key == "name"
         and value_key == "keywords"
         and (not match or line.strip().startswith(":"))
-        and len(split_outside(bare, r"[,;]")) >= 3
+        and len(split_outside(bare, LIST_SEPARATORS)) >= (2 if " · " in bare else 3)
         and not SENTENCE.search(bare)
     ):
-        words = split_outside(bare, r"[,;]")
+        words = split_outside(bare, LIST_SEPARATORS)
         return {name_key: "", "keywords": words}  # "Go, PostgreSQL, Kubernetes"
     if match and match.group(2).strip():
         name, value = match.group(1).strip(), match.group(2).strip()
@@ -84,3 +93,35 @@ def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
         else:
             item[value_key] = value
     return item
+
+
+def _test_date(text: str) -> str | None:
+    """The date in a language line's brackets ("2023.05", "2022년 11월 취득"), or None."""
+    found = SINGLE_DATE.match(text.strip())
+    if found is None or not re.search(r"\d{4}", found.group(1)):
+        return None
+    try:
+        when = parse_date(found.group(1).strip())
+    except DateParseError:
+        return None
+    return when.iso() if when else None
+
+
+def _dated_rows(block: Block) -> list[dict[str, Any]]:
+    """The rows of a table of language tests with a column of dates, each a dated
+    credential ("OPIc 영어 IH", 2023-05); [] when no column holds only dates."""
+    rows = [r for r in block.rows[1:] if any(c.strip() for c in r)]
+    if not rows:
+        return []
+    width = min(len(r) for r in rows)
+    dated = [i for i in range(width) if all(_test_date(r[i]) for r in rows)]
+    if not dated:
+        return []
+    at = dated[-1]
+    return [
+        {
+            "name": " ".join(c.strip() for i, c in enumerate(r) if i != at and c.strip()),
+            "date": _test_date(r[at]),
+        }
+        for r in rows
+    ]

@@ -21,6 +21,9 @@ def preamble_target(block: Block) -> str:
         return "basics"
     if block.kind == "bullets":
         items = [b.text for b in block.bullets]
+        keys = [key_kind(m.group(1)) for t in items if (m := KEY_LINE.match(t))]
+        if "person" in keys and sum(1 for k in keys if k) * 2 > len(items):
+            return "basics"  # "- 성명: …", "- 지원 부서: …", "- 현 근무지: … (2022.03 ~ 현재)"
         if sum(1 for t in items if find_period(t)[0]) >= 2:
             return "work"
         return "basics" if any(is_contact(t) for t in flatten(block.bullets)) else "summary"

@@ -26,6 +26,9 @@ PRIVATE_WORDS = (
     "퇴사 사유",
     "퇴직 사유",
     "이직 사유",
+    "이직 이유",
+    *("why i left", "why i'm leaving", "why i am leaving", "reason i left"),
+    "퇴사 이유",
     "reason for leaving",
     "reasons for leaving",
     "manager feedback",
@@ -33,6 +36,9 @@ PRIVATE_WORDS = (
     "평가의견",
     "평가자",
     "reviewer",
+    # a rating of oneself or by others: the review's, never the résumé's
+    *("self-rating", "self rating", "self-assessment", "self assessment", "자기 평가"),
+    *("자기평가", "360 feedback", "360-degree feedback", "performance rating"),
     "면접관",
     "interviewer",
     # personal particulars an employer may not ask for: never printed
@@ -63,7 +69,8 @@ LABEL_WORDS = PRIVATE_WORDS + SELF_WORDS
 #: answers ("Q1:", "답변:"), a manager's name ("Manager: S. Lee").
 EXACT_LABELS = re.compile(
     r"^(?:q|a|질문|답변|question|answer|manager|line manager|매니저|담당 매니저)\s*\d{0,2}\.?$"
-    r"|^(?:(?:manager|매니저|팀장|리더|상사|peer|동료)(?:'s)?\s*)?(?:feedback|피드백)$",
+    r"|^(?:(?:manager|매니저|팀장|리더|상사|peer|동료)(?:'s)?\s*)?(?:feedback|피드백)$"
+    r"|^(?:메모|memo|notes?|note to self|notes? for me|to-?do|할\s*일|reminder)$",  # own notes
     re.IGNORECASE,
 )
 BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{1,40}?)[:：]?(?:\*\*|__)\s*[:：]?\s*(.*)$")
@@ -158,11 +165,34 @@ def _without_children(bullet: Bullet, words: tuple[str, ...], taken: list[Bullet
     return replace(bullet, children=kept)
 
 
+#: A line the author wrote to themselves: "… 확인할 것.", "나만 보는 …",
+#: "Note to self: …", "TODO …", "Don't forget …".
+TO_SELF = re.compile(
+    r"(?:[할볼쓸줄]\s*것|말\s*것)\s*[.!]?\s*$|나만\s*(?:보|볼)|^\s*(?:todo|to-?do)\b"
+    r"|note to self|for my eyes|reminder to self|don'?t forget|remember to\b",
+    re.IGNORECASE,
+)
+TASK = re.compile(r"^\[[ xX]\]\s")
+
+
+def to_self(block: Block) -> bool:
+    """A block quote of notes to self, or a task list ("- [ ] 포트폴리오 갱신"): the
+    author's own working notes, never printed."""
+    if block.kind == "bullets" and block.bullets:
+        return all(TASK.match(b.text) for b in block.bullets)
+    if block.kind != "paragraph" or not block.source.lstrip().startswith(">"):
+        return False
+    lines = [line for line in re.split(r"\n|(?<=[.!?])\s+", block.text) if line.strip()]
+    return bool(lines) and sum(1 for line in lines if TO_SELF.search(line)) * 2 >= len(lines)
+
+
 def split_private(block: Block) -> tuple[Block | None, Block | None]:
     """(the block without its private lines, the private lines as a block) — either
     may be None; a block with nothing private comes back as it is."""
     if block.private or block.goal:
         return None, block
+    if to_self(block):
+        return None, replace(block, private=True)
     return _split(block, LABEL_WORDS, "private")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from .md_blocks import Block, flatten
 from .md_contact import contact_piece
 from .md_dates import joined
+from .md_entries import entry_from_line
 from .md_names import GREETING_NAME, person_name
 from .md_vocabulary import (
     BADGE,
@@ -45,6 +46,10 @@ MORE_PIECES = re.compile(r"\s+(?:/|--|—|–)\s+")
 VALUES = re.compile(r"\s+[/·|,]\s+|\s*,\s*(?=\S+@|\+?\d)")
 
 
+#: Keys of a profile list that name an item of a section, and that section.
+PROFILE_ITEMS = {"current_job": "work", "licence": "certificates", "last_education": "education"}
+
+
 @dataclass
 class Profile:
     """What the lines before the first section hold beyond ``basics``."""
@@ -53,6 +58,7 @@ class Profile:
     job: dict[str, Any] = field(default_factory=dict)  # 소속 / 직무 of a review
     summary: list[str] = field(default_factory=list)
     greeting: str = ""  # a name a greeting gives ("… 한지민입니다"), the last resort
+    items: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # 현 근무지, 면허 …
 
 
 def is_label(text: str) -> bool:
@@ -141,11 +147,22 @@ class ProfileReader:
     def key(self, key: str, value: str) -> bool:
         """A known key: "이름 : 박서윤", "연락처 : 010-… / mail", "소속 : 회사 / 팀"."""
         if key == "person":
+            aside = re.search(r"\(([^)]*\d[^)]*)\)\s*$", title_text(value))
+            if aside:  # "(총 경력 10년 11개월)" beside the name: said in the summary
+                self.profile.summary.append(aside.group(1).strip())
             name = re.sub(r"\s*\([^)]*\)\s*$", "", title_text(value)).strip()
+            first, *rest = re.split(r"\s+[/|·]\s+", name)
+            if rest and person_name(first) and "label" not in self.basics:
+                name = first  # "성명: 정현우 / 백엔드 개발자 (총 경력 …)": the name, then a title
+                self.basics["label"] = " / ".join(rest)
             if not self.basics.get("name"):
                 self.basics["name"] = name
             return self.basics["name"] == name  # the title named them already: said
 
+        if key in PROFILE_ITEMS and value:  # "현 근무지: 회사, 직위 (2022.03 ~ 현재)": an item
+            kind = PROFILE_ITEMS[key]
+            self.profile.items.append((kind, entry_from_line(value, kind)))
+            return True
         if key == "label" and "label" not in self.basics:  # "지원 분야: 생산기술 (품질관리)"
             self.basics["label"] = title_text(value)
             return True

@@ -16,9 +16,13 @@ from .md_vocabulary import KEY_LINE, URL, key_kind, plain, title_text
 PROJECT_KEYS = frozenset(
     {"name", "officialName", "period", "techStack", "team", "role", "summary", "highlights"}
 )
-#: "Project: Workflow Builder", "프로젝트: 주문 알림 개편": a project named after a colon.
+#: "Project: Workflow Builder", "프로젝트: 주문 알림 개편", "프로젝트 ① 비대면 진료",
+#: "Project #2 — Billing": a project named after a colon or a number (a label, not a section).
 PROJECT_LABEL = re.compile(
-    r"^(?:프로젝트|project|과제|case\s+study|사례)\s*(?:명|name)?\s*[:：]\s*(?=\S)", re.IGNORECASE
+    r"^(?:프로젝트|project|과제|case\s+study|사례)\s*"
+    r"(?:(?:명|name)?\s*[:：]|[\u2460-\u2473\u2776-\u277f]|#?\d{1,2}(?:[.):]|(?=\s)))"
+    r"\s*[-–—:]?\s*(?=\S)",
+    re.IGNORECASE,
 )
 ONLY_DURATION = re.compile(
     r"\(?\s*(?:약\s*)?\d+\s*(?:년|개월|months?|years?|yrs?|mos?)"
@@ -222,7 +226,7 @@ def dated_project(bullet: Bullet) -> dict[str, Any] | None:
     then: a project with those dates, named by the rest of the line."""
     text = bullet.text.split("\n")[0]
     if not DATE_FIRST.match(text):
-        return None
+        return _named_dated_project(bullet)
     start, end, rest = find_period(text)
     if not start or not rest or len(rest) > 120:
         return None
@@ -233,3 +237,51 @@ def dated_project(bullet: Bullet) -> dict[str, Any] | None:
     if more:
         project["highlights"] = [line.strip() for line in more if line.strip()]
     return project
+
+
+#: "민원 안내 시스템 고도화 (2016.04 ~ 2017.02) — JSP, Oracle": a name, its period in
+#: brackets, and what it was built with after a dash.
+NAMED_PERIOD = re.compile(
+    r"^(?P<name>[^()]{2,80}?)\s*\((?P<period>[^()]+)\)\s*(?:[—–-]\s*(?P<stack>.+))?$"
+)
+
+
+def _named_dated_project(bullet: Bullet) -> dict[str, Any] | None:
+    """A job's bullet naming a piece of work with its own period: a project of the job
+    (the words after the dash its stack when they are a short list, else its text)."""
+    found = NAMED_PERIOD.match(bullet.text.split("\n")[0].strip())
+    if found is None:
+        return None
+    start, end, left = find_period(found.group("period"))
+    if not start or left:
+        return None
+    project: dict[str, Any] = {"name": title_text(found.group("name")), "startDate": start}
+    if end:
+        project["endDate"] = end
+    stack = found.group("stack")
+    items = split_outside(stack, r",|·") if stack else []
+    if items and all(len(i.strip()) <= 30 for i in items):
+        project["techStack"] = [i.strip() for i in items if i.strip()]
+    elif stack:
+        project["summary"] = stack.strip()
+    more = bullet.text.split("\n")[1:] + flatten(bullet.children) + bullet.tail
+    if more:
+        project["highlights"] = [line.strip() for line in more if line.strip()]
+    return project
+
+
+LONE_LINK = re.compile(r"^\s*\[[^\]]+\]\((https?://[^)\s]+)\)\s*$")
+
+
+def meta_links(entry: dict[str, Any], rest: str) -> str:
+    """A project's meta line ("4인 | [GitHub](…)") without its lone links, the first
+    of which is the project's address."""
+    pieces = [p.strip() for p in re.split(r"\s+[|·]\s+", rest) if p.strip()]
+    kept = []
+    for piece in pieces:
+        found = LONE_LINK.match(piece)
+        if found and not entry.get("url"):
+            entry["url"] = found.group(1)
+        elif not found:
+            kept.append(piece)
+    return " · ".join(kept) if len(kept) != len(pieces) else rest

@@ -26,6 +26,10 @@ UNIT = re.compile(
 )
 
 
+#: A place written "City, ST" or "City, Country" after the employer.
+CITY_STATE = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}, (?:[A-Z]{2}|[A-Z][a-z]+)")
+
+
 def _role(text: str) -> bool:
     return bool(ROLE_WORDS.search(text)) and len(text.split()) <= 5
 
@@ -34,12 +38,14 @@ def bold_role(entry: dict[str, Any], text: str) -> bool:
     """Read "**Role**, Employer — Place" (the period already taken out) into ``entry``;
     False, and ``entry`` untouched, when the line has another shape."""
     match = BOLD_THEN_COMMA.match(text)
-    if not match or not _role(title_text(match.group(1))):
+    if not match:
         return False
     rest = title_text(match.group(2)).strip(" ,—–-·|")
     pieces = PLACE_DASH.split(rest, maxsplit=1)
     org = pieces[0].strip(" ,")
     place = pieces[1].strip(" ,—–-·|()") if len(pieces) > 1 else ""
+    if not _role(title_text(match.group(1))) and not CITY_STATE.fullmatch(place):
+        return False  # "**Dispatcher**, Freight Co — Denver, CO": role, employer, place
     names = [p.strip() for p in org.split(",") if p.strip()]
     if not names or _role(names[0]):
         return False

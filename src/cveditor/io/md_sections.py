@@ -11,8 +11,10 @@ from .md_attach import results_of_items
 from .md_blocks import Block, Bullet, Section, sources
 from .md_cite import citation_lines
 from .md_dates import find_period
+from .md_employers import roles_of_employers
 from .md_entries import entry_from_line, is_role
 from .md_job import PROJECT_WORDS, all_keys, fill_entry, segments
+from .md_mixed import item_field, listed_item
 from .md_projects import PROJECT_LABEL, job_project, key_line, project_from_bullet
 from .md_roles import opens_role_item
 from .md_tables import compound_columns, table_items, table_kind
@@ -62,7 +64,7 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
             first = items[0]
             intro_text = sources(intro)
             first[text_field] = "\n\n".join(p for p in (intro_text, first.get(text_field)) if p)
-        return items
+        return roles_of_employers(items) if kind == "work" else items
     if any(item_line(line, kind) for b in blocks if b.kind == "paragraph" for line in _lines(b)):
         return _items_from_lines(blocks, kind)
     for block in blocks:
@@ -276,12 +278,14 @@ def item_line(line: str, kind: str) -> bool:
     text = line.strip()
     if find_period(text)[0]:
         return True
-    if re.match(r"^(\*\*|__)[^*_]+(\*\*|__)\s*(?:[,|—–·-]|$)", text):
+    if re.match(r"^(\*\*|__)[^*_]+(\*\*|__)\s*(?:\([^()]{1,20}\)\s*)?(?:[,|—–·-]|$)", text):
         return True
     if kind == "publications" and citation_lines([text]):
         return True  # "Whitfield, E. M. (2021). Title. *Venue*, 8(2). https://doi.org/…"
     return kind in ("education", "certificates", "awards", "publications") and bool(
-        re.search(r"(?<!\d)(?:19|20)\d{2}\)?\.?$", text)
+        re.search(
+            r"(?<!\d)(?:19|20)\d{2}\)?\.?$|\((?:19|20)\d{2}(?:\s*[.\-/]\s*\d{1,2}){0,2}\.?\)$", text
+        )
     )
 
 
@@ -314,7 +318,7 @@ def _items_from_lines(blocks: list[Block], kind: str) -> list[dict[str, Any]]:
         for line in _lines(block):
             if items and _dates_of_previous(line, items[-1]):
                 items[-1][1].append(Block("paragraph", line, source=line))
-            elif item_line(line, kind) or not items:
+            elif item_line(line, kind) or not items or listed_item(line, kind, items):
                 items.append((entry_from_line(line, kind), []))
             else:
                 items[-1][1].append(Block("paragraph", line, source=line))
@@ -347,7 +351,12 @@ def _split_lazy_lines(blocks: list[Block], kind: str) -> list[Block]:
         current: list[Bullet] = []
         for bullet in block.bullets:
             lines = bullet.text.split("\n")
-            cut = next((i for i, line in enumerate(lines) if i and item_line(line, kind)), None)
+            cuts = (
+                i
+                for i, line in enumerate(lines)
+                if i and (item_line(line, kind) or item_field(line))
+            )
+            cut = next(cuts, None)
             if cut is None:
                 current.append(bullet)
                 continue

@@ -36,6 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "certificate",
         "certification",
         "license",
+        *("시험명", "시험", "test", "exam"),
         "역량",
         "skill",
         "수상명",

@@ -18,6 +18,8 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "career",
         "appointments",
         "positions",
+        "jobs",
+        "roles",
         "work history",
         "경력",
         "직장",
@@ -39,6 +41,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "보유 기술",
         "보유기술",
         "toolbox",
+        *("tools", "툴", "사용 툴", "도구"),
     ),
     "projects": (
         "project",
@@ -72,7 +75,10 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "자격",
         "자격증",
     ),
-    "languages": ("language", "languages", "어학", "외국어"),
+    "languages": (
+        *("language", "languages", "language skills", "language proficiency", "어학", "외국어"),
+        *("어학 능력", "외국어 능력", "어학 성적", "어학 점수"),
+    ),
     "interests": (
         *("interest", "interests", "hobby", "hobbies", "관심", "취미", "관심사", "연구 분야"),
     ),
@@ -140,9 +146,10 @@ LOCATION = re.compile(
     r"|[A-Z][a-zA-Z.\- ]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
     r"|[A-Z][a-z]+\s*/\s*remote|remote)$"
 )
-KEY_LINE = re.compile(  # a bilingual label "역할 / Role:" is one label
-    r"^\s*(?:[*_]{1,2})?([^:：*_\[\]<>/]{1,30}?(?: / [^:：*_\[\]<>/]{1,30}?)?)(?:[*_]{1,2})?"
-    r"\s*[:：](?!//)\s*(?:[*_]{1,2}(?=\s|$))?\s*(.*)$"
+_LABEL = r"[^:：*_\[\]<>/]{1,30}?"
+KEY_LINE = re.compile(  # one label: bilingual "역할 / Role:", or two words "직급/직책:"
+    rf"^\s*(?:[*_]{{1,2}})?({_LABEL}(?: / {_LABEL}|(?<=[^\W\d_])/(?=[^\W\d_]){_LABEL})?)"
+    r"(?:[*_]{1,2})?\s*[:：](?!//)\s*(?:[*_]{1,2}(?=\s|$))?\s*(.*)$"
 )
 KRAMDOWN_ATTRS = re.compile(r"\{:[^}\n]*\}")
 EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
@@ -178,8 +185,16 @@ def unspaced(text: str) -> str:
     """Hangul spaced out letter by letter, as forms print it ("이 력 서", "성 명"): one word."""
     words = text.split(" ")
     if len(words) > 1 and all(len(w) == 1 and "가" <= w <= "힣" for w in words):
-        return "".join(words)
+        joined = "".join(words)  # two letters are often two words ("할 일"): a label's only
+        if len(words) > 2 or section_kind(joined) or key_kind(joined):
+            return joined
     return text
+
+
+#: A section word followed by an item's number and name ("프로젝트 ② 처방전 개편").
+NUMBERED_LABEL = re.compile(
+    r"^\S+\s*(?:[\u2460-\u2473\u2776-\u277f]|#\d{1,2}|\d{1,2}[.)])\s*[-–—:]?\s*\S"
+)
 
 
 @cache
@@ -194,6 +209,8 @@ def section_kind(title: str) -> str | None:
         return None  # long, or dated: an item's heading
     if re.search(r"[:：]\s*\S", text):
         return None  # "Project: Workflow Builder": an item named after a colon
+    if NUMBERED_LABEL.match(title_text(title)):
+        return None  # "프로젝트 ① 비대면 진료", "project #2 billing": one item, numbered
     tokens = [t for t in re.split(r"[\s/·|&,()\[\]+:-]+", text) if t]
     if len(tokens) > 6:
         return None
@@ -237,8 +254,9 @@ def key_kind(key: str) -> str | None:
     for kind, names in KEY_ALIASES.items():
         if key in names or key.replace(" ", "") in {n.replace(" ", "") for n in names}:
             return kind
-    halves = [h.strip() for h in key.split(" / ")] if " / " in key else []
-    if len(halves) == 2 and all(halves):
+    halves = [h.strip() for h in re.split(r"\s*/\s*", key)] if "/" in key else []
+    short = " / " not in key and any(len(h) < 2 for h in halves)  # "직급/직책", not "a/b"
+    if len(halves) == 2 and all(halves) and not short:  # "역할 / Role", "웹 / Web"
         return key_kind(halves[0]) or key_kind(halves[1])
     return None
 
@@ -280,7 +298,7 @@ KPI_WORDS = ("kpi", "지표", "metric", "metrics", "성과 지표", "key result"
 #: Words of a document's title that say what kind of document it is.
 DOC_KINDS: dict[str, tuple[str, ...]] = {
     "interview": ("면접", "interview"),
-    "review": ("performance", "성과", "평가", "review", "리뷰", "인사고과", "회고"),
+    "review": ("performance", "성과", "평가", "review", "self-review", "리뷰", "인사고과", "회고"),
     "career": ("경력기술서", "경력 기술서", "career description", "project description"),
 }
 #: Words of a title that name the document, not the person.
@@ -306,6 +324,7 @@ DOC_WORDS = (
     "note",
     "준비",
     "노트",
+    *("self-review", "self review", "annual review", "self-assessment", "self-evaluation"),
 )
 
 
