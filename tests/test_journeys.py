@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication, QListWidget, QPushButton, QScrollArea
 
 from cveditor.io import native
@@ -295,22 +297,28 @@ def test_private_notes_editor_and_more_fields(qtbot, window, person) -> None:
 
 def test_sample_opens_as_an_untitled_copy(qtbot, person, tmp_path) -> None:
     from cveditor.resources import sample_path
-    from cveditor.ui.app import start
+    from cveditor.ui import app as gui_app
 
     before = sample_path().read_bytes()
-    window = start(None, sample=True)
+    previous_hook = sys.excepthook
+    window = gui_app.start(None, sample=True)  # also installs the crash hook and signals
     qtbot.addWidget(window)
-    assert window.document.path is None and "Untitled" in window.windowTitle()
-    type_text(qtbot, widget_at(window, TextField, ("basics", "label")), "!")
-    person.save_path = tmp_path / "mine.json"
-    press_on = widget_at(window, TextField, ("basics", "label"))
-    focus(qtbot, press_on)
-    press("Ctrl+S")
-    assert person.save_path.exists()
-    assert sample_path().read_bytes() == before
-    assert not sample_path().with_name(sample_path().name + ".bak").exists()
-    window.document.undo_stack.setClean()
-    window.close()
+    try:
+        assert window.document.path is None and "Untitled" in window.windowTitle()
+        type_text(qtbot, widget_at(window, TextField, ("basics", "label")), "!")
+        person.save_path = tmp_path / "mine.json"
+        press_on = widget_at(window, TextField, ("basics", "label"))
+        focus(qtbot, press_on)
+        press("Ctrl+S")
+        assert person.save_path.exists()
+        assert sample_path().read_bytes() == before
+        assert not sample_path().with_name(sample_path().name + ".bak").exists()
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
+        sys.excepthook = previous_hook  # later tests install their own
+        if gui_app._handlers is not None:
+            gui_app._handlers.remove()
 
 
 def test_mistyped_date_is_kept_printed_as_typed_and_saved(
@@ -675,4 +683,35 @@ def test_the_table_editor_fits_beside_the_theme_panel(qtbot, person, tmp_path) -
     for button in editor.findChildren(QPushButton):
         corner = button.mapTo(scroll.viewport(), button.rect().bottomRight())
         assert scroll.viewport().rect().contains(corner), f"{button.text()} is cut off"
+    window.document.undo_stack.setClean()
+
+
+def test_the_preview_shows_the_item_chosen_in_the_list(qtbot, person, tmp_path) -> None:
+    """A new user chose job 799 of 800 and the preview stayed on page 1."""
+    resume = native.load(OUR_SAMPLE)
+    resume.work = [
+        resume.work[0].model_copy(update={"name": f"Company {n}", "position": f"Role {n}"})
+        for n in range(40)
+    ]
+    path = tmp_path / "many.json"
+    path.write_text(native.dumps(resume), encoding="utf-8")
+    window = start_window(qtbot)
+    person.open_path = path
+    click_menu(window, "File", "Open")
+    preview_settled(qtbot, window)
+    select_section(qtbot, window, "work")
+    jobs = item_list(window, ("work",))
+    focus(qtbot, jobs.list)
+    press("End")
+    for _ in range(4):
+        press("Up")
+    assert jobs.list.currentRow() == 35
+    settle()
+    view, pages = window.preview.view, window.rendered.pages
+    top = window.preview.verticalScrollBar().value()
+    assert top > 0, "the preview moved"
+    shown = view.pages_in(QRectF(0, top, view.width(), window.preview.viewport().height()))
+    lines = pages.columns[0].lines_by_page(pages.page_count)
+    text = " ".join(line[1] for page in shown for line in lines[page])
+    assert "Role 35" in text, "the page shown holds the chosen job"
     window.document.undo_stack.setClean()

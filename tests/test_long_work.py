@@ -163,7 +163,7 @@ def test_a_theme_over_its_budget_is_stopped_and_named_in_preview_and_export(
     watcher.timer.stop()
     message = window.statusBar().currentMessage()
     assert message.startswith("Export stopped: theme 'spin' took longer than 1 s"), message
-    assert f"Nothing was written to {person.save_path}" in message
+    assert f"; nothing was written to {person.save_path}." in message
     assert not person.save_path.exists() and not person.exported
 
 
@@ -198,7 +198,7 @@ def test_export_shows_progress_after_a_second_and_cancel_writes_nothing(
     assert time.monotonic() - started >= background.SHOW_PROGRESS_AFTER_MS / 1000
     assert not person.save_path.exists() and not person.exported
     message = window.statusBar().currentMessage()
-    assert message == f"Export cancelled. Nothing was written to {person.save_path}.", message
+    assert message == f"Export cancelled; nothing was written to {person.save_path}.", message
 
     watcher = CancelWhenShown(cancel=False)  # the same export, left to finish
     press("Ctrl+E")

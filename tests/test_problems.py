@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cveditor.ui.editors.fields import DateField, TextField
+from cveditor.ui.editors.fields import DateField, MarkdownField, TextField
 from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
@@ -161,3 +161,24 @@ def test_a_date_the_file_had_wrong_can_be_corrected_cleared_and_undone(
     press("Ctrl+S")
     saved = json.loads(path.read_text(encoding="utf-8"))["work"][1]
     assert saved["endDate"] == "Suspended" and saved["startDate"] == "2024-09-30"
+
+
+def test_a_value_the_file_had_unread_is_shown_where_it_would_be_typed(
+    qtbot, window, tmp_path
+) -> None:
+    """A new user went to a kept {"de": …, "en": …} summary and found an empty box that
+    did not say what typing would replace."""
+    path = tmp_path / "odd.json"
+    shutil.copy(CORPUS / "03-nulls-and-odd-shapes.json", path)
+    window.person.open_path = path
+    click_menu(window, "File", "Open")
+    window.problems_panel.tree.itemActivated.emit(_rows(window)["basics.summary"], 0)
+    settle()
+    summary = next(w for w in window.findChildren(MarkdownField) if w.path == ("basics", "summary"))
+    kept = json.loads((CORPUS / "03-nulls-and-odd-shapes.json").read_text("utf-8"))
+    first_words = json.dumps(kept["basics"]["summary"], ensure_ascii=False)[:20]
+    assert summary.hasFocus() and summary.toPlainText() == ""
+    assert summary.placeholderText().startswith("From the file, saved unchanged")
+    assert first_words in summary.placeholderText() and first_words in summary.toolTip()
+    type_text(qtbot, summary, "New words")
+    assert "From the file" not in summary.placeholderText() + summary.toolTip()

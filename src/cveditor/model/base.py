@@ -229,6 +229,12 @@ class Entry(BaseModel):
         info = type(self).model_fields.get(name)
         return ((info.alias or name) if info is not None else name) in self._kept
 
+    def kept_value(self, name: str) -> Any:
+        """The file's unread value for field ``name`` (None when nothing is kept)."""
+        info = type(self).model_fields.get(name)
+        kept = self._kept.get((info.alias or name) if info is not None else name)
+        return kept.value if kept is not None else None
+
     def forget_kept(self, name: str) -> Kept | None:
         """The user set field ``name``: the value the file had for it, which cveditor
         could not read, is no longer written back (nor shown). Returns it for undo."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +28,8 @@ class RenderedResume:
     photo_problem: str = ""  # why basics.image was not used, for the user; "" when fine
     aside_html: str = ""  # the sidebar column of a theme that has one
     fit: FitResult | None = None  # what "Fit to pages" did; None when it is off
+    #: (section id, index) → the anchor of that item's entry in the pages
+    item_anchors: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 PHOTO_RESOURCE = "cv-photo"
@@ -226,7 +228,8 @@ def _render(
 ) -> RenderedResume:
     kwargs = {"theme": theme, "today": today, "photo": photo is not None}
     printed = printed_view(resume, theme)
-    html = render_html(printed, **kwargs, tightening=tightening)
+    anchors: dict[tuple[str, int], str] = {}
+    html = render_html(printed, **kwargs, tightening=tightening, item_anchors=anchors)
     aside_html = ""
     if theme.aside is not None:
         aside_html = render_html(printed, **kwargs, part="aside", tightening=tightening)
@@ -246,4 +249,6 @@ def _render(
         aside_html=aside_html,
         aside=theme.aside,
     )
-    return RenderedResume(resume, theme, html, pages, photo_problem, aside_html)
+    return RenderedResume(
+        resume, theme, html, pages, photo_problem, aside_html, item_anchors=anchors
+    )

@@ -232,6 +232,9 @@ class _Builder:
         self.labels = LABELS[self.locale]
         self.today = today
         self.count = 0
+        #: (section id, index in its list) → the anchor its entry printed under: the
+        #: window scrolls the preview to the item chosen in the editor
+        self.item_anchors: dict[tuple[str, int], str] = {}
 
     def anchor(self, level: int) -> str:
         self.count += 1
@@ -274,7 +277,8 @@ class _Builder:
         return view
 
     def fill_standard(self, view: SectionView, section_id: str) -> None:
-        items = [item for item in getattr(self.resume, section_id) if not item.hidden]
+        printed = [(n, i) for n, i in enumerate(getattr(self.resume, section_id)) if not i.hidden]
+        items = [item for _n, item in printed]
         if view.kind == "skills":
             view.rows = [(i.name, getattr(i, "level", ""), list(i.keywords)) for i in items]
             return
@@ -282,12 +286,15 @@ class _Builder:
             view.rows = [(i.language, i.fluency, []) for i in items]
             return
         view.entries = [getattr(self, f"entry_{section_id}")(item) for item in items]
+        for (index, _item), entry in zip(printed, view.entries, strict=True):
+            self.item_anchors[(section_id, index)] = entry.anchor
 
     def fill_custom(self, view: SectionView, section: CustomSection) -> None:
         match section.kind:
             case "list":
                 view.items = _inline_list(section.items)
             case "dated":
+                printed = [(n, e) for n, e in enumerate(section.entries) if not e.hidden]
                 view.entries = [
                     EntryView(
                         anchor=self.anchor(1),
@@ -297,9 +304,10 @@ class _Builder:
                         note=e.number,
                         summary=markdown_inline(e.details),
                     )
-                    for e in section.entries
-                    if not e.hidden
+                    for _n, e in printed
                 ]
+                for (index, _e), entry in zip(printed, view.entries, strict=True):
+                    self.item_anchors[(section.id, index)] = entry.anchor
             case "table":
                 view.header = list(section.header)
                 view.table = [list(row) for row in section.rows]
@@ -424,4 +432,5 @@ def build_context(resume: Resume, today: date) -> dict[str, object]:
         "bilingual": resume.layout.bilingualHeadings,
         "page": _page(resume.layout),
         "today": today,
+        "item_anchors": builder.item_anchors,
     }

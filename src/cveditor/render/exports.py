@@ -95,7 +95,8 @@ def write_resume(
     else:
         text = RENDERED[suffix](shared, None)  # the photo, if any, is inside ``shared``
     checkpoint("Writing the file", 0, 0)  # the last moment a Cancel leaves nothing behind
-    atomic_write_bytes(path, text.encode("utf-8"), backup=False)
+    # personal fields no theme prints: a new file is private (0600), as a saved résumé is
+    atomic_write_bytes(path, text.encode("utf-8"), backup=False, private=unprinted)
     return warnings
 
 

@@ -543,6 +543,7 @@ def render_html(
     photo: bool = False,
     part: str = "main",
     tightening: Tightening | None = None,
+    item_anchors: dict[tuple[str, int], str] | None = None,
 ) -> str:
     """The résumé as one HTML document, ready for QTextDocument.setHtml.
 
@@ -550,12 +551,15 @@ def render_html(
     the ``cv-photo`` resource, never the path itself. ``part``: "main", or "aside" for
     the sidebar column of a theme that has one (the template sees it as ``part``).
     ``tightening``: the style "Fit to pages" chose (render/fit.py), None for the résumé's.
+    ``item_anchors``: filled with each printed item's anchor (context.py).
     Any failure of a user theme — syntax, sandbox, an exception of its own, a limit —
     is a ResumeFileError naming the theme and, where known, the template line.
     """
     theme = theme or get_theme(resume.layout.theme)
     context = build_context(resume, today or date.today())
     context["basics"].image = PHOTO_SRC if photo else ""
+    if item_anchors is not None:
+        item_anchors.update(context["item_anchors"])  # type: ignore[arg-type]
     style = resolve_style(resume, theme, tightening)
     try:
         env = _environment(

@@ -200,10 +200,24 @@ class Recovered:
     saved_at: float
 
     def describe(self) -> str:
-        """“cv.json” (/home/…/cv.json), autosaved 2024-05-12 14:02 — for the question."""
+        """“cv.json” (/home/…/cv.json), autosaved 2024-05-12 14:02 — for the question; an
+        untitled copy says what it holds: an untitled résumé (김서연, 3 jobs), …"""
         when = datetime.fromtimestamp(self.saved_at).strftime("%Y-%m-%d %H:%M")
-        what = f"“{self.original.name}” ({self.original})" if self.original else None
-        return f"{what or 'an untitled résumé'}, autosaved {when}"
+        if self.original:
+            what = f"“{self.original.name}” ({self.original})"
+        else:
+            what = f"an untitled résumé ({_contents(self.resume)})"
+        return f"{what}, autosaved {when}"
+
+
+def _contents(resume: Resume) -> str:
+    """“김서연, 3 jobs”: whose résumé a copy holds (basics.name) and how many jobs."""
+    name = " ".join(str(resume.basics.name or "").split())
+    if len(name) > 40:
+        name = name[:39] + "…"
+    jobs = len(resume.work)
+    count = f"{jobs} job{'s' * (jobs != 1)}" if jobs else "no jobs"
+    return f"{name or 'no name'}, {count}"
 
 
 @dataclass

@@ -59,16 +59,31 @@ def ask_save_changes(parent: QWidget, name: str, reason: str = "closing the wind
     }.get(answer, "cancel")
 
 
-def ask_overwrite_changed_file(parent: QWidget, path: Path) -> bool:
-    answer = QMessageBox.warning(
-        parent,
-        "File changed on disk",
-        f"“{path.name}” was changed by another program since you opened it.\n"
-        "Overwrite it with your version?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+def ask_overwrite_changed_file(parent: QWidget | None, path: Path) -> bool:
+    """True to overwrite a file another program changed since it was opened or saved
+    here; the safe answer, Cancel (also Esc), writes nothing and keeps the edits in the
+    window."""
+    role = QMessageBox.ButtonRole
+    return (
+        _choose(
+            parent,
+            QMessageBox.Icon.Warning,
+            "File changed on disk",
+            f"“{path.name}” was changed by another program since you opened or last saved "
+            "it here.",
+            "Overwrite: replace it with your version; the other program's changes are lost.\n"
+            "Cancel: write nothing; your edits stay in the window.\n"
+            "To keep both, cancel and use File ▸ Save As… to save your version under "
+            "another name.",
+            [
+                ("Overwrite", role.DestructiveRole, "overwrite"),
+                ("Cancel", role.RejectRole, "cancel"),
+            ],
+            default="cancel",
+            escape="cancel",
+        )
+        == "overwrite"
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _choose(

@@ -131,10 +131,15 @@ class FileController(QObject):
         return resume
 
     def save(self) -> bool:
-        """Save in place; an untitled or read-only document asks for a name instead."""
+        """Save in place; an untitled or read-only document asks for a name instead. With
+        no edits and the file as it was, nothing is written (not reformatted, no ``.bak``
+        rotated): the status bar says so."""
         if self.document.path is None or self.read_only:
             return self.save_as()
         change = self.document.changed_on_disk()
+        if not change and not self.document.is_dirty:
+            self._status("No changes to save.", 5000)
+            return True
         if change == "deleted":
             if not dialogs.ask_save_deleted_file(self.window, self.document.path):
                 return False
@@ -333,12 +338,13 @@ class FileController(QObject):
             dialogs.show_error(self.window, "Cannot export", error.located())
             return None
         except Cancelled as error:
-            self._status(describe_stop(error, "Export") + f" Nothing was written to {path}.")
+            stopped = describe_stop(error, "Export").removesuffix(".")
+            self._status(f"{stopped}; nothing was written to {path}.")
             return None
         if self.include_unprinted and to == "jsonresume":
             warnings = [
                 *warnings,
-                "it includes personal fields no theme prints (address, postal code…): "
+                "It includes personal fields no theme prints (address, postal code…): "
                 "File ▸ Include Unprinted Personal Fields is on",
             ]
         self.last_export_warnings = warnings

@@ -39,6 +39,7 @@ from . import actions, dialogs
 from .actions import MENUS, ActionSpec, in_menu, resolve
 from .background import describe_stop, run_busy
 from .editors.fields import dispose
+from .editors.item_list import ItemListEditor
 from .editors.sections import broken_section_editor, section_editor
 from .files import FileController
 from .focus import clamp_to, tab_between_parts
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWidget(self.problems_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.problems_dock.hide()
+        self.problems_hid_itself = False  # its list became empty: it comes back with rows
         self.pages_label = QLabel()
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         self.files.recentChanged.connect(self._fill_recent)
         self.sections.selected.connect(self.show_section)
         self.problems_panel.goTo.connect(self.go_to)
+        self.problems_panel.countChanged.connect(self._problems_counted)
         self.preview.zoomChanged.connect(self.zoom_label.setText)
         doc.changed.connect(self._show_layout_options)
         doc.reset.connect(self._show_layout_options)
@@ -236,10 +239,22 @@ class MainWindow(QMainWindow):
         problems = self.problems_panel.problems
         if problems:  # a file with values we keep unread: say so, once, where it shows
             self.problems_dock.show()
-            self.statusBar().showMessage(
-                f"{len(problems)} problem(s) in this file: see View ▸ Problems. "
-                "What cveditor cannot read is kept and saved as it was."
-            )
+            self.statusBar().showMessage(_problems_note(len(problems)))
+
+    def _problems_counted(self, count: int) -> None:
+        """The Problems list has ``count`` rows now: the status bar's note about them
+        follows it, and an emptied list's dock goes (it comes back with new rows)."""
+        bar = self.statusBar()
+        if bar.currentMessage().endswith(_PROBLEMS_NOTE):
+            if count:
+                bar.showMessage(_problems_note(count))
+            else:
+                bar.clearMessage()
+        if not count and not self.problems_dock.isHidden():
+            self.problems_dock.hide()
+            self.problems_hid_itself = True
+        elif count and self.problems_hid_itself:
+            self.problems_dock.show()
 
     def _rebuild_editors(self) -> None:
         current = self.sections.current_id() or "basics"
@@ -267,8 +282,25 @@ class MainWindow(QMainWindow):
                 return
             editors[section_id] = editor
             self.editors.addWidget(editor)
+            for lists in editor.findChildren(ItemListEditor):
+                lists.rowChosen.connect(self._reveal_item)
         self.editors.setCurrentWidget(editors[section_id])
         self.live.reveal("" if section_id == "basics" else f"cv-h-{section_id}")  # where it prints
+
+    def _reveal_item(self, list_path: tuple, row: int) -> None:
+        """The item chosen in a section's list, where it prints (if it does)."""
+        if len(list_path) == 1:
+            key = (str(list_path[0]), row)
+        elif list_path[:2] == ("cv", "sections") and len(list_path) == 4:
+            sections = self.document.resume.custom_sections
+            if not isinstance(list_path[2], int) or list_path[2] >= len(sections):
+                return
+            key = (sections[list_path[2]].id, row)
+        else:
+            return  # a project within a job: its job's place is close enough
+        anchor = self.rendered.item_anchors.get(key) if self.rendered else None
+        if anchor:
+            self.preview.show_anchor(anchor)
 
     def render_now(self) -> None:
         """Draw the preview again now (in the background)."""
@@ -276,7 +308,8 @@ class MainWindow(QMainWindow):
 
     def update_title(self, *_args) -> None:
         self.setWindowModified(self.document.is_dirty)
-        self.setWindowTitle(f"{self.files.display_name()}[*] — cveditor")
+        read_only = " [read-only]" if self.files.read_only else ""
+        self.setWindowTitle(f"{self.files.display_name()}[*]{read_only} — cveditor")
 
     # --- action handlers ---------------------------------------------------------------
 
@@ -309,6 +342,8 @@ class MainWindow(QMainWindow):
 
     def _problems_shown(self, shown: bool) -> None:
         self._dock_shown("problems", shown)
+        if shown:
+            self.problems_hid_itself = False
 
     def go_to(self, model_path: tuple) -> None:
         """Show the editor of the field at ``model_path`` with the cursor in it."""
@@ -326,8 +361,6 @@ class MainWindow(QMainWindow):
         editor = self._editor_ids.get(section_id)
         if editor is None:
             return
-        from .editors.item_list import ItemListEditor
-
         for lists in editor.findChildren(ItemListEditor):
             depth = len(lists.path)
             if model_path[:depth] == lists.path and len(model_path) > depth:
@@ -465,3 +498,13 @@ class MainWindow(QMainWindow):
             self.settings.save()
         event.accept()
 
+
+_PROBLEMS_NOTE = (
+    " problem(s) in this file: see View ▸ Problems. "
+    "What cveditor cannot read is kept and saved as it was."
+)
+
+
+def _problems_note(count: int) -> str:
+    """The status bar's note about the Problems list (kept in step with it)."""
+    return f"{count}{_PROBLEMS_NOTE}"

@@ -26,6 +26,7 @@ KIND_WORDS = {"unread": "kept as it was", "legacy": "old name", "duplicate": "tw
 
 class ProblemsPanel(QWidget):
     goTo = Signal(tuple)  # a model path
+    countChanged = Signal(int)  # the list has this many rows now (it had another number)
 
     def __init__(self, document: ResumeDocument) -> None:
         super().__init__()
@@ -48,14 +49,20 @@ class ProblemsPanel(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.upgrade.clicked.connect(document.upgrade_legacy_keys)
         document.changed.connect(self._changed)
-        document.reset.connect(self.refresh)
+        document.reset.connect(self._replaced)
         document.sourceChanged.connect(self._changed)  # saved: new lines, duplicates gone
         self.problems: list[Problem] = []
+        self._emptied = False  # this résumé's list became empty: an undo may fill it again
         self.refresh()
 
+    def _replaced(self) -> None:
+        self.refresh()
+        self._emptied = False  # a new history: nothing can bring the old problems back
+
     def _changed(self, *_args) -> None:
-        """An edit may settle a problem; a hidden list is brought up to date when shown."""
-        if self.isVisible():
+        """An edit may settle a problem (or an undo bring one back). A hidden list is kept
+        up to date while its count is shown or it may come back, else when shown."""
+        if self.isVisible() or self.problems or self._emptied:
             self.refresh()
 
     def showEvent(self, event) -> None:
@@ -63,6 +70,7 @@ class ProblemsPanel(QWidget):
         super().showEvent(event)
 
     def refresh(self, *_args) -> None:
+        before = len(self.problems)
         self.problems = self.document.problems()
         self.tree.clear()
         for problem in self.problems:
@@ -81,6 +89,9 @@ class ProblemsPanel(QWidget):
             self.tree.resizeColumnToContents(index)
         self.summary.setText(_summary(self.problems))
         self.upgrade.setVisible(any(p.kind == "legacy" for p in self.problems))
+        if len(self.problems) != before:
+            self._emptied = self._emptied or not self.problems
+            self.countChanged.emit(len(self.problems))
 
     def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
         self.goTo.emit(tuple(row.data(0, PATH_ROLE)))

@@ -8,6 +8,7 @@ under a QSignalBlocker, so nothing echoes back (design.md §6.6).
 from __future__ import annotations
 
 import contextlib
+import json
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...document import ResumeDocument
 from ...model.access import Path, is_under
+from ...model.base import Entry
 from ...model.dates import DateParseError, parse_date
 from ...render.formatting import format_date
 
@@ -59,6 +61,32 @@ class Binding:
     def value(self) -> Any:
         return self.document.get(self.path)
 
+    def kept_note(self) -> str:
+        """What the file holds here that cveditor could not read, said where the empty
+        field shows it ("" when nothing is kept): typing replaces it."""
+        owner = self.document.get(self.path[:-1]) if len(self.path) > 1 else None
+        name = self.path[-1] if self.path else None
+        if not isinstance(owner, Entry) or not isinstance(name, str) or not owner.has_kept(name):
+            return ""
+        kept = owner.kept_value(name)
+        shown = json.dumps(kept, ensure_ascii=False)
+        shown = shown if len(shown) <= 80 else shown[:79] + "…"
+        return f"From the file, saved unchanged until you type here: {shown}"
+
+    def show_kept(self, widget: QLineEdit | QPlainTextEdit) -> None:
+        """The kept value as the empty field's placeholder and tooltip; the field's own
+        hints come back once the user has typed over it."""
+        note = self.kept_note()
+        shown = getattr(self, "_kept_shown", "")
+        if note == shown:
+            return
+        if not shown:
+            self._hints = (widget.placeholderText(), widget.toolTip())
+        placeholder, tip = (note, note) if note else self._hints
+        widget.setPlaceholderText(placeholder)
+        widget.setToolTip(tip)
+        self._kept_shown = note
+
     def refresh(self) -> None:
         raise NotImplementedError
 
@@ -79,6 +107,10 @@ class TextField(QLineEdit, Binding):
         if self.text() != value:
             with QSignalBlocker(self):
                 self.setText(value)
+        self.show_kept(self)
+
+
+MARKDOWN_HINT = "Markdown works here: **bold**, *italic*, [link](https://…)"
 
 
 class MarkdownField(QPlainTextEdit, Binding):
@@ -87,7 +119,7 @@ class MarkdownField(QPlainTextEdit, Binding):
     def __init__(self, document: ResumeDocument, path: Path, label: str) -> None:
         super().__init__()
         self.label = label
-        self.setPlaceholderText("Markdown works here: **bold**, *italic*, [link](https://…)")
+        self.setPlaceholderText(MARKDOWN_HINT)
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self.setMinimumHeight(70)
@@ -105,6 +137,7 @@ class MarkdownField(QPlainTextEdit, Binding):
         if self.toPlainText() != value:
             with QSignalBlocker(self):
                 self.setPlainText(value)
+        self.show_kept(self)
 
 
 class LinesField(QPlainTextEdit, Binding):

@@ -93,9 +93,9 @@ def build_form(
             widget = PhotoField(document, field_path, label)
         else:
             widget = TextField(document, field_path, label)
-            if info.examples:
+            if info.examples and not widget.placeholderText():  # it may show a kept value
                 widget.setPlaceholderText(f"e.g. {info.examples[0]}")
-        if info.description:
+        if info.description and not widget.toolTip():
             widget.setToolTip(info.description)
         caption = QLabel(label)
         caption.setBuddy(widget)

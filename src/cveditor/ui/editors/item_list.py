@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Callable
 
 from pydantic import BaseModel
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,6 +42,9 @@ def _list_text(item: BaseModel) -> str:
 
 
 class ItemListEditor(QWidget):
+    #: the user chose an item: (this list's path, its row) — the preview shows it
+    rowChosen = Signal(object, int)
+
     def __init__(
         self,
         document: ResumeDocument,
@@ -137,6 +140,7 @@ class ItemListEditor(QWidget):
             self._form = build_form(self.document, self.model, item_path, extra_rows=extra)
             self.form_holder.addWidget(self._form)
             self._form.show()  # now, not when the event loop gets round to it: focus_form
+            self.rowChosen.emit(self.path, row)
 
     # --- actions (each one undo step) -----------------------------------------------
 
