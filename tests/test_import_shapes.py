@@ -516,8 +516,11 @@ _SAID = re.compile(r"(?<=\.)\s+in\s+|\(\s*입사\s+")
 #: box-drawing bar, a "(19개월)" or "(4년 8개월)" duration (the dates say it), a
 #: two-digit year ("’16–’19"), a picture of the site
 #: (left out), the Hanja beside a name, "부서/직위" in a table's header or before a colon
-#: (two labels), a circled item number ("프로젝트 ①").
+#: (two labels), a circled item number ("프로젝트 ①"), a profile site's count of people
+#: ("· 500+ connections", left out), an item heading's bracketed number ("### (2) 과제").
 _SYNTAX = (
+    (re.compile(r"^(#+\s*)\(\d{1,2}\)\s+"), r"\1"),
+    (re.compile(r"^[·•\s]*\d[\d,.]*\+?\s*(?:connections|followers)\b.*$", re.I), ""),
     (re.compile(r"\[\[[^\]|]*\|([^\]]*)\]\]|\[\[([^\]]*)\]\]"), lambda m: m.group(1) or m.group(2)),
     (re.compile(r"^\s*>\s*\[![\w-]+\][+-]?"), ">"),
     (re.compile(r"(?<=\S)(?:\s+#[^\s#\d][^\s#]*)+\s*$"), ""),

@@ -14,6 +14,15 @@ HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DO
 BR = re.compile(r"[ \t]*<br\s*/?>[ \t]*\n?[ \t]*", re.IGNORECASE)
 #: A paragraph that is only bold text, used as a heading ("**채용과정**").
 BOLD_HEADING = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)\s*[:：]?\s*$")
+#: A bold label in brackets ("**[경력사항]**", "**【학력】**"): the words are the heading.
+BRACKETED = re.compile(r"[\[【〔［]\s*([^\[\]【】〔〕［］\d]+?)\s*[\]】〕］]")
+
+
+def bold_label(text: str) -> str:
+    """A bold paragraph's heading text, without the brackets a form puts around it."""
+    text = text.strip()
+    inner = BRACKETED.fullmatch(text)
+    return inner.group(1) if inner else text
 
 
 @dataclass
@@ -137,7 +146,7 @@ def parse_blocks(text: str) -> list[Block]:
             content = tokens[i + 1].content
             bold = BOLD_HEADING.match(content)
             if bold and bold.group(1).strip():
-                block = Block("heading", bold.group(1).strip(), level=7, source=source)
+                block = Block("heading", bold_label(bold.group(1)), level=7, source=source)
             else:
                 block = Block("paragraph", _inline(content), source=source)
             i += 3

@@ -11,8 +11,9 @@ from .md_attach import attach_projects, jobs_as_projects, profile_job_listed, re
 from .md_blocks import Block, Section, sources
 from .md_custom import custom_section
 from .md_dates import find_period
+from .md_dedupe import merge_same_jobs
 from .md_mixed import credentials, other_sections
-from .md_names import name_in, only_doc_words, without_doc_words
+from .md_names import credentials_of, name_in, only_doc_words, without_doc_words
 from .md_outline import OutlineNode
 from .md_pairs import pairs
 from .md_profile import (
@@ -56,6 +57,7 @@ class ResumeBuilder:
         self.order: list[str] = []
         self.started = False  # something was placed (a first line is no name any more)
         self.profile_job: dict[str, Any] | None = None  # 소속 … before the first section
+        self.credentials: tuple[str, str] | None = None  # ("RN, BSN", the title as written)
 
     # --- the walk ---------------------------------------------------------------------
 
@@ -133,7 +135,7 @@ class ResumeBuilder:
             if dated:
                 self.data.setdefault("certificates", []).extend(dated)
                 self._section("certificates")
-            if heading is not None and section_kind(heading.text):
+            if heading is not None and (section_kind(heading.text) or not node.inherited):
                 # a section of dated tests only ("## 어학" over a table of them) titles them
                 self.keep_title(target if items or not dated else "certificates", heading.text)
             elif heading is not None:
@@ -163,6 +165,10 @@ class ResumeBuilder:
             name, rest = name_in(pieces[0]), pieces[1:]
         if name and not basics.get("name"):
             basics["name"] = name
+        creds = credentials_of(heading.text, name) if not split else ""
+        if creds:  # "Maria Santos, RN, BSN": the letters are the headline if none is written
+            self.credentials = (creds, text)
+            return
         if rest and is_label(rest[0]) and "label" not in basics:
             basics["label"] = rest.pop(0)
         if rest:
@@ -280,6 +286,11 @@ class ResumeBuilder:
     def finish(self) -> dict[str, Any]:
         profile_job_listed(self.data, self.profile_job)  # "소속: 한빛대학교 조교수" and its job
         attach_projects(self.data, self.order)  # | 소속 | naming a job: that job's projects
+        merge_same_jobs(self.data)  # a table's row and the heading of the same job: one
+        if self.credentials and self.data["basics"].get("label"):
+            add_summary(self.data["basics"], self.credentials[1])  # "Elena Petrova, Ph.D."
+        elif self.credentials:
+            self.data["basics"]["label"] = self.credentials[0]
         self.custom = results_sections(self.data, self.custom, self.order)  # "## 주요 성과"
         photo = self.data["basics"].pop("image", None)
         self.data = _images_as_links(self.data)

@@ -19,11 +19,14 @@ from .md_cite import citation_lines
 from .md_custom import trailing_date
 from .md_dates import find_period
 from .md_entries import SCHOOLS
-from .md_names import name_in, only_doc_words, person_name
+from .md_interview import is_interview_prep
+from .md_names import doc_line, name_in, only_doc_words, person_name
 from .md_outline import OutlineNode
+from .md_pairs import rated
 from .md_preamble import badges_only, preamble_job, preamble_target
 from .md_private import GOAL_WORDS, PRIVATE_WORDS, SELF_WORDS
 from .md_projects import PROJECT_LABEL
+from .md_questions import numbered_questions, split_questions
 from .md_sections import keyed_table
 from .md_shape import all_private, dated_line, keyed_period, kpi_lines, project_items
 from .md_tables import table_items, table_kind
@@ -115,6 +118,8 @@ def content_target(node: OutlineNode, hint: str | None = None) -> str:
         return "custom-table"
     if kinds == {"bullets"} and kpi_lines(items):
         return "custom-table"
+    if kinds == {"bullets"} and rated(items):
+        return "skills"  # "- 채용 운영 ★★★★☆": skills rated by their owner
     has_sub = any(b.kind == "heading" for b in _blocks(node))
     if kinds == {"bullets"} and not has_sub:
         dated = sum(1 for t in items if dated_line(t))
@@ -137,6 +142,8 @@ def document_kind(
     if title is not None:
         text = f"{title.label} {text}"
     top_kinds = {section_heading(n.label) for n in roots if n.is_heading and n.role != "title"}
+    if is_interview_prep(roots, top_kinds):
+        return "interview"  # recruiter notes, the loop, stories, likely questions
     for kind, words in DOC_KINDS.items():
         one_job = (
             "work" not in top_kinds
@@ -227,6 +234,8 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             and preamble_target(node.block) == "basics"
         ):
             _set(node, "basics")  # "이름 : 홍길동", "연락처 : …" under a 경력기술서's title
+        elif parent is None and node.block is not None and doc_line(node.block):
+            _set(node, "omit")  # a plain "이력서" line over the document: its title, no text
         elif parent is None or (parent.role == "title" and parent.target in ("basics", "omit")):
             _set(node, preamble_target(node.block) if node.block else "summary")
         else:
@@ -294,6 +303,8 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             _set(node, hint or "custom-text")
     for child in node.children:
         _assign(child, node, doc)
+    if node.target == "custom-text" and numbered_questions(node):
+        split_questions(node)  # "## 자기소개서" over "### 1. 성장 과정": one section each
 
 
 def _dated_lines(node: OutlineNode) -> int:

@@ -23,7 +23,7 @@ DATE_RANGE = re.compile(
 )
 #: Two-digit years ("'18.03 ~ '20.02", "’16–’19", "(’24)"): this century's, up to 2030.
 SHORT_YEAR = re.compile(
-    r"(?<![\w])['’‘](\d{2})(?=\s*[.\-/]|\s*[~–—]\s*(?:['’‘]\d{2}|\d{4}|[^\W\d])|\s*[),;]|\s*$)"
+    r"(?<![\w])['’‘](\d{2})(?=\s*[.\-/]|\s*[~–—]\s*(?:['’‘]\d{2}|\d{4}|[^\W\d])|\s*[),;·|•]|\s*$)"
 )
 #: A duration LinkedIn adds after a period ("· 4 yrs 2 mos"): derived from the dates.
 LINKEDIN_DURATION = re.compile(

@@ -8,6 +8,7 @@ from itertools import accumulate
 from typing import Any
 
 from ..model.dates import DateParseError, parse_date
+from .md_cells import ISSUER_ASIDE, date_cell, other_script
 from .md_cite import QUOTED, citation
 from .md_dates import SINGLE_DATE, SINGLE_DATE_FIELD, find_period, short_years
 from .md_projects import NUMBERING, PROJECT_LABEL
@@ -52,7 +53,7 @@ URL_KINDS = frozenset(
     {"work", "projects", "publications", "certificates", "education", "volunteer"}
 )
 PAREN_YEAR = re.compile(r"\s*\(((?:19|20)\d{2})\)")
-CERTIFICATE_SEPARATORS = re.compile(r"\s+[|·@]\s+|\s*\|\s*|,\s+")
+CERTIFICATE_SEPARATORS = re.compile(r"\s+[|·@—]\s+|\s*\|\s*|,\s+")
 SEPARATORS = re.compile(r"\s+[|·@—–/-]\s+|\s+at\s+|\s*\|\s*|,\s+")
 #: An award's title may hold an en dash ("Korea UX Award – Gold"): it is no separator.
 AWARD_SEPARATORS = re.compile(r"\s+[|·@—/]\s+|\s*\|\s*|,\s+")
@@ -72,17 +73,18 @@ ISSUED = re.compile(
     re.IGNORECASE,
 )
 DEGREES = re.compile(
-    r"(전문학사|학사|석사|박사|bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?"
+    r"(전문학사|(?:[가-힣]{1,2}(?=학사|석사|박사))?(?:학사|석사|박사)"  # 약학사, 공학사
+    r"|bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?"
     r"|ph\.?\s?d\.?|d\.?phil|m\.?phil|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?a\.?(?:sc\.?)?|[bm]\.?f\.?a\.?"
     r"|m\.?a\.?(?:sc\.?)?|mba|bba|m\.?eng\.?|b\.?eng\.?|b\.?tech|m\.?tech|ll\.?[bm]\.?|j\.?d\.?)",
     re.IGNORECASE,
 )
 SCHOOLS = re.compile(
-    r"(대학교|대학원|대학|고등학교|과학기술원|기술원"
+    r"(대학교|대학원|대학|고등학교|과학기술원|기술원|(?<=[가-힣])여대(?![가-힣])"
     r"|university|college|institute|school|academy|kaist|postech)",
     re.IGNORECASE,
 )
-DURATION = re.compile(r"\(\s*\d+\s*(?:개월|년|months?|years?|yrs?)[^)]*\)", re.IGNORECASE)
+DURATION = re.compile(r"\(\s*\d{1,3}\s*(?:개월|년|months?|years?|yrs?)[^)]*\)", re.IGNORECASE)
 #: A school named with its campus: "University of Illinois at Chicago".
 CAMPUS = re.compile(r"\b(?:university|college|institute)\b[^,|·—]*?\sat\s", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -238,6 +240,8 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
         entry[SINGLE_DATE_FIELD[kind]] = entry.pop("startDate")
         entry.pop("endDate", None)
     if not entry:
+        rest = date_cell(entry, kind, rest)
+    if not entry:
         rest = paren_date(entry, kind, rest)
     if not entry and kind == "certificates":
         rest = _issued_in(entry, rest)
@@ -302,7 +306,12 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
             entry[second] = _after_first(rest.strip(" :,"), split, parts)
     else:
         entry[first] = rest.strip()
+    issuer = ISSUER_ASIDE.match(entry.get("name", "")) if kind == "certificates" else None
+    if issuer and not entry.get("issuer"):  # "약사 면허 (보건복지부)": who issued it
+        entry["name"], entry["issuer"] = issuer.group(1), issuer.group(2).strip()
     aside = ASIDE.fullmatch(entry.get("name", "")) if kind == "work" else None
+    if aside and other_script(aside.group(1), aside.group(2)):
+        aside = None  # "네오클라우드 (NeoCloud Inc.)": the same name in Latin letters
     if aside and not entry.get("description") and not DURATION.search(aside.group(0)):
         entry["name"], entry["description"] = aside.group(1), aside.group(2).strip()
     return _with_duration(entry, kind, duration)

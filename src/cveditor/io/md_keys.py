@@ -5,7 +5,10 @@ they fill ("수행 기간" → period, "연락처" → phone). Data only: md_voc
 from __future__ import annotations
 
 KEY_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("프로젝트 명", "프로젝트명", "project", "project name", "과제명"),
+    "name": (
+        *("프로젝트 명", "프로젝트명", "project", "project name", "과제명"),
+        *("대표 프로젝트", "대표 과제", "key project", "key projects"),
+    ),
     "officialName": (
         "공식 과제 명",
         "공식 과제명",

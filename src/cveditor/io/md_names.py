@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .md_blocks import Block
 from .md_vocabulary import (
     DOC_KINDS,
     DOC_WORDS,
@@ -37,6 +38,19 @@ GREETING_NAME = re.compile(
 )
 
 
+#: Credentials after a name, each after a comma: ", RN, BSN", ", CPA", ", M.Sc.".
+CREDENTIALS = re.compile(r"(?:,\s*(?=(?:[^A-Z,]*[A-Z]){2})[A-Za-z.]{2,7})+$")
+
+
+def credentials_of(text: str, name: str) -> str:
+    """The credentials a title writes after its name ("RN, BSN"), or ""."""
+    rest = title_text(text).strip()
+    if not name or not rest.startswith(name):
+        return ""
+    found = CREDENTIALS.fullmatch(rest[len(name) :].rstrip())
+    return found.group(0).strip(" ,") if found else ""
+
+
 #: Words of a document's period: "2024 하반기 성과 리뷰", "H1 review".
 TERMS = r"상반기|하반기|연간|annual|yearly|mid-year|\b[hq][1-4]\b"
 
@@ -56,10 +70,16 @@ def only_doc_words(text: str) -> bool:
     for word in sorted(doc_words, key=len, reverse=True):
         clean = re.sub(rf"(?<![a-z]){re.escape(word)}(?![a-z])", " ", clean)
     return not re.sub(
-        rf"\d{{4}}\s*년|[\W\d_]+|{TERMS}|self",
+        rf"\d{{4}}\s*년|[\W\d_]+|{TERMS}|self|\b(?:및|and)\b",
         "",
         clean,
     )
+
+
+def doc_line(block: Block) -> bool:
+    """A one-line paragraph that only names the document ("이력서", "Curriculum Vitae")."""
+    text = block.text.strip()
+    return block.kind == "paragraph" and "\n" not in text and bool(text) and only_doc_words(text)
 
 
 @cache
@@ -85,6 +105,7 @@ def name_in(text: str) -> str:
     if wrapped:  # "경력기술서 (김태윤)": the name in brackets beside the document's word
         clean = wrapped.group(1).strip()
     clean = re.sub(r",?\s+(?:Ph\.?\s?D\.?|MBA|M\.?D\.?|박사)$", "", clean)
+    clean = CREDENTIALS.sub("", clean)  # "Maria Santos, RN, BSN": letters after the name
     if not clean or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", clean) or section_kind(clean):
         return ""
     if any(re.fullmatch(r"[A-Za-z]{0,2}\d{1,2}", word) for word in clean.split()):

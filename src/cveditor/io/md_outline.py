@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .md_blocks import BOLD_HEADING, Block
+from .md_blocks import BOLD_HEADING, Block, bold_label
 from .md_closing import mark_closing
 from .md_dates import find_period
 from .md_layout import unfold_layout
@@ -115,7 +115,7 @@ def split_paragraphs(blocks: list[Block]) -> list[Block]:
             out.append(
                 Block(
                     "heading" if bold else "paragraph",
-                    bold.group(1).strip() if bold else part,
+                    bold_label(bold.group(1)) if bold else part,
                     level=7 if bold else 0,
                     source="\n".join(block.source.split("\n")[start:end]),
                     first_line=block.first_line + start,

@@ -62,7 +62,20 @@ def _several(line: str, kind: str) -> list[str]:
     return [line]
 
 
+#: A rating in stars after a skill ("채용 운영 ★★★★☆", "SQL: ★★★☆☆"): its level.
+STARS = re.compile(r"\s*[:：\-–—|]?\s*([★☆✩]{3,10})\s*$")
+
+
+def rated(lines: list[str]) -> bool:
+    """Every line ends with a star rating: a self-rated list of skills."""
+    return bool(lines) and all(STARS.search(line) and STARS.sub("", line).strip() for line in lines)
+
+
 def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
+    stars = STARS.search(line) if name_key == "name" else None
+    if stars and line[: stars.start()].strip():  # "★★★★☆": four of five
+        full = stars.group(1).count("★")
+        return {"name": title_text(line[: stars.start()]), "level": f"{full}/{len(stars.group(1))}"}
     plain_pair = value_key == "fluency" and not re.search(r"\s[—–|-]\s|[:：]", line)
     fluency = FLUENCY.fullmatch(line.strip()) if plain_pair else None
     when = _test_date(fluency.group(2)) if fluency and fluency.group(2) else None

@@ -8,6 +8,7 @@ import re
 
 from .md_asides import item_table, pictures, pictures_only
 from .md_blocks import Block, flatten
+from .md_byline import byline_job
 from .md_dates import find_period
 from .md_names import person_name
 from .md_outline import OutlineNode
@@ -61,4 +62,6 @@ def preamble_job(title: OutlineNode | None, roots: list[OutlineNode]) -> bool:
                 match = KEY_LINE.match(piece)
                 if match and key_kind(match.group(1)) == "company":
                     return True
+                if match and key_kind(match.group(1)) == "person" and byline_job(match.group(2)):
+                    return True  # "작성자: 이름 / 직위 / 팀 / (주)회사"
     return False

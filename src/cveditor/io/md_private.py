@@ -21,6 +21,7 @@ PRIVATE_WORDS = (
     "처우",
     "salary",
     "compensation",
+    *("current comp", "total comp", "pay band", "현재 처우", "희망 처우"),
     "expected pay",
     "pay expectation",
     "퇴사 사유",

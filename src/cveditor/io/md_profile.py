@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .md_blocks import Block, flatten
+from .md_byline import PIECES as PIECES_OF_BYLINE
+from .md_byline import SOCIAL_COUNT, UNCOLONED_NAME, byline_job, profile_headline
 from .md_contact import contact_piece
 from .md_dates import joined
 from .md_entries import entry_from_line
@@ -86,6 +88,8 @@ class ProfileReader:
         if not stripped:
             return None
         self.greet(stripped)
+        if SOCIAL_COUNT.match(stripped):
+            return None  # "· 500+ connections": a profile site's count, no text of ours
         pieces = [p for p in PIECES.split(stripped) if p and p.strip()]
         if _contacts(stripped) >= 2:  # "📞 010-… / ✉️ mail -- 🔗 github.com/…"
             pieces = [  # a keyed piece ("이메일 / Email: …") splits its values itself
@@ -99,7 +103,7 @@ class ProfileReader:
         left: list[str] = []
         contact = False
         for index, piece in enumerate(pieces):
-            text = piece.strip()
+            text = UNCOLONED_NAME.sub(r"\1: \2", piece.strip())  # "성명 구민석 · 010-…"
             match = KEY_LINE.match(text)
             if match and _keyed(text):
                 key, value = key_kind(match.group(1)), match.group(2).strip()
@@ -115,6 +119,10 @@ class ProfileReader:
         headline = (
             bool(left) and "label" not in self.basics and (contact or first or len(pieces) > 1)
         )
+        whole = first and not contact and len(left) == len(pieces) >= 2 and len(stripped) <= 100
+        if headline and whole and not is_label(title_text(left[0])) and profile_headline(left):
+            self.basics["label"] = title_text(stripped)  # "Talent Partner | Hiring for … | Boston"
+            return None
         if headline and (
             is_label(title_text(left[0])) or (first and len(left) == 1 and _short(left[0]))
         ):
@@ -151,7 +159,13 @@ class ProfileReader:
             if aside:  # "(총 경력 10년 11개월)" beside the name: said in the summary
                 self.profile.summary.append(aside.group(1).strip())
             name = re.sub(r"\s*\([^)]*\)\s*$", "", title_text(value)).strip()
+            job = byline_job(title_text(value))
+            if job and not any(k in self.profile.job for k in ("name", "position", "team")):
+                self.profile.job.update(job)  # "작성자: 이름 / 직위 / 팀 / (주)회사": the job
+                name = PIECES_OF_BYLINE.split(title_text(value))[0].strip()
             first, *rest = re.split(r"\s+[/|·]\s+", name)
+            rest = [p for p in rest if not contact_piece(self.basics, p)]  # "성명: 이름 · 010-…"
+            name = first if person_name(first) and not rest else name
             if rest and person_name(first) and "label" not in self.basics:
                 name = first  # "성명: 정현우 / 백엔드 개발자 (총 경력 …)": the name, then a title
                 self.basics["label"] = " / ".join(rest)

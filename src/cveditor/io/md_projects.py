@@ -30,7 +30,7 @@ ONLY_DURATION = re.compile(
     re.IGNORECASE,
 )
 LINKED = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
-NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]\s+(?=\S)")
+NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)]|\(\d{1,2}\))\s+(?=\S)")
 
 
 def _items(value: str) -> list[str]:

@@ -12,7 +12,7 @@ from .md_blocks import Block, Bullet, Section, sources
 from .md_cite import citation_lines
 from .md_dates import find_period
 from .md_employers import roles_of_employers
-from .md_entries import entry_from_line, is_role
+from .md_entries import entry_from_line, is_role, issued_line
 from .md_job import PROJECT_WORDS, all_keys, fill_entry, segments
 from .md_mixed import item_field, listed_item
 from .md_projects import PROJECT_LABEL, job_project, key_line, project_from_bullet
@@ -278,8 +278,11 @@ def item_line(line: str, kind: str) -> bool:
     text = line.strip()
     if find_period(text)[0]:
         return True
-    if re.match(r"^(\*\*|__)[^*_]+(\*\*|__)\s*(?:\([^()]{1,20}\)\s*)?(?:[,|—–·-]|$)", text):
+    if re.match(r"^(\*\*|__)[^*_]+(\*\*|__)\s*(?:\([^()]{1,20}\)\s*)?(?:[,|—–·@-]|$)", text):
         return True
+    cells = re.split(r"\s*\|\s*", text)
+    if len(cells) >= 3 and any(re.fullmatch(r"(?:19|20)\d{2}[.\-/]\d{1,2}\.?", c) for c in cells):
+        return True  # "자격 | 2017.02 | 교육부": one item a line, the date a cell of it
     if kind == "publications" and citation_lines([text]):
         return True  # "Whitfield, E. M. (2021). Title. *Venue*, 8(2). https://doi.org/…"
     return kind in ("education", "certificates", "awards", "publications") and bool(
@@ -316,6 +319,8 @@ def _items_from_lines(blocks: list[Block], kind: str) -> list[dict[str, Any]]:
                 items.append((entry_from_line(block.text.split("\n")[0], kind), []))
             continue
         for line in _lines(block):
+            if kind == "certificates" and items and issued_line(items[-1][0], line):
+                continue  # "Issued Oct 2020" under "**Credential** — Issuer": its date
             if items and _dates_of_previous(line, items[-1]):
                 items[-1][1].append(Block("paragraph", line, source=line))
             elif item_line(line, kind) or not items or listed_item(line, kind, items):

@@ -42,11 +42,13 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "보유기술",
         "toolbox",
         *("tools", "툴", "사용 툴", "도구"),
+        *("사용 프로그램", "사용프로그램", "컴퓨터 활용", "컴퓨터활용", "oa 능력", "활용 프로그램"),
     ),
     "projects": (
         "project",
         "projects",
         "프로젝트",
+        *("과제", "주요 과제", "수행 과제"),
         "side project",
         "포트폴리오",
         "portfolio",
@@ -64,6 +66,8 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "출판",
         "저서",
         "발표 논문",
+        "featured",  # LinkedIn's articles and posts
+        "articles",
     ),
     "certificates": (
         "certificate",
@@ -243,6 +247,9 @@ def _korean_head(text: str, tokens: list[str]) -> str | None:
     words = [t for t in tokens if t not in KO_SUFFIXES]
     if len(words) < 2 or not re.fullmatch(r"[가-힣 ]+", text):
         return None
+    if "및" in tokens[1:-1]:  # "자격 및 교육": the first of the two names the section
+        first = [t for t in tokens[: tokens.index("및")] if t not in KO_SUFFIXES]
+        return first[-1] if first else words[-1]
     return words[-1]
 
 
@@ -320,11 +327,14 @@ DOC_WORDS = (
     "details",
     "official",
     "preparation",
+    "prep",
+    "onsite",
     "notes",
     "note",
     "준비",
     "노트",
     *("self-review", "self review", "annual review", "self-assessment", "self-evaluation"),
+    *("자기평가서", "자기 평가서", "평가서", "자기평가", "성과평가서"),
 )
 
 
