@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from cveditor.ui.app import SWITCH_INTERVAL_S
 
+from .person import Person
+
 sys.setswitchinterval(SWITCH_INTERVAL_S)  # as the application runs (ui/app.py)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,6 +25,21 @@ JSONRESUME = REPO / "tests" / "data" / "jsonresume"
 OFFICIAL_SAMPLE = JSONRESUME / "sample.resume.json"
 SCHEMA_FILE = JSONRESUME / "schema.json"
 OUR_SAMPLE = REPO / "resources" / "samples" / "sample.resume.json"
+
+
+@pytest.fixture
+def person(monkeypatch: pytest.MonkeyPatch) -> Person:
+    """Answers the application's questions as the test sets them (tests/person.py)."""
+    return Person(monkeypatch)
+
+
+@pytest.fixture
+def sleeper():
+    """A live process that is not us: stands in for another running cveditor."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    yield proc
+    proc.kill()
+    proc.wait()
 
 
 @pytest.fixture(autouse=True)

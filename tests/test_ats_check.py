@@ -20,7 +20,7 @@ from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
 from .conftest import run_cveditor
-from .person import Person, click_menu, menu_action, settle
+from .person import click_menu, menu_action, settle
 from .test_ats_rules import (
     CASES,
     RESUMES,
@@ -141,11 +141,6 @@ def test_bilingual_headings_print_both_and_still_parse(qapp, tmp_path) -> None:
 
 
 # --- the window ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def person(monkeypatch) -> Person:
-    return Person(monkeypatch)
 
 
 @pytest.fixture

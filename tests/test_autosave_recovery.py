@@ -85,6 +85,7 @@ class Person:
 
 @pytest.fixture
 def person(monkeypatch) -> Person:
+    """This file's Person (it records every question by kind)."""
     return Person(monkeypatch)
 
 
@@ -108,15 +109,6 @@ def make_window(qtbot, person):
     yield make
     for win in made:  # let teardown close without asking
         win.document.undo_stack.setClean()
-
-
-@pytest.fixture
-def sleeper():
-    """A live process that is not us: stands in for another running cveditor."""
-    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
-    yield proc
-    proc.kill()
-    proc.wait()
 
 
 def dead_pid() -> int:

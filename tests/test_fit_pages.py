@@ -27,7 +27,7 @@ from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE, run_cveditor
 from .pdfcheck import pdftotext, reader, tokens
-from .person import Person, click_menu, focus, press, preview_settled
+from .person import click_menu, focus, press, preview_settled
 from .test_editor_states import STRUCTURE, apply, edits
 from .test_theme_safety import user_theme
 
@@ -349,11 +349,6 @@ def test_export_that_cannot_fit_warns_and_writes_the_pages_as_set(tmp_path: Path
 
 
 # --- the window -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def person(monkeypatch) -> Person:
-    return Person(monkeypatch)
 
 
 @pytest.fixture

@@ -48,8 +48,7 @@ def test_a_resume_opened_from_the_menu_is_left_out_of_collections(
     window.document.undo_stack.setClean()
 
 
-def test_full_collections_wait_for_a_quiet_moment_of_the_window(qtbot, monkeypatch) -> None:
-    Person(monkeypatch)
+def test_full_collections_wait_for_a_quiet_moment_of_the_window(qtbot, person) -> None:
     window = start_window(qtbot)
     assert gc.get_threshold()[2] == DEFERRED, "no automatic full collection in the window"
     qtbot.waitUntil(lambda: not window.live.busy, timeout=20_000)

@@ -20,7 +20,7 @@ from cveditor.ui.main_window import MainWindow
 
 from .conftest import OUR_SAMPLE, run_cveditor
 from .pdfcheck import pdftotext
-from .person import Person, click_menu, drop_file, focus, press, settle
+from .person import click_menu, drop_file, focus, press, settle
 from .test_journeys import start_window
 
 #: Written for these tests: one job's 경력기술서 with interview preparation under it.
@@ -44,11 +44,6 @@ CAREER = """\
 """
 #: A word only the private notes hold: it must never print.
 SECRET = "ZEBRAQUOKKA"
-
-
-@pytest.fixture
-def person(monkeypatch) -> Person:
-    return Person(monkeypatch)
 
 
 @pytest.fixture

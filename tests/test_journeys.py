@@ -39,11 +39,6 @@ from .person import (
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture
-def person(monkeypatch) -> Person:
-    return Person(monkeypatch)
-
-
 def start_window(qtbot) -> MainWindow:
     window = MainWindow(Settings.load())
     qtbot.addWidget(window)

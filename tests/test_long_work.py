@@ -35,11 +35,6 @@ SPINNING = (
 
 
 @pytest.fixture
-def person(monkeypatch) -> Person:
-    return Person(monkeypatch)
-
-
-@pytest.fixture
 def spin_theme() -> Path:
     return user_theme("spin", SPINNING, 'name = "Spinning"\n')
 

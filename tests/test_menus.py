@@ -17,13 +17,8 @@ from cveditor.ui.main_window import MainWindow
 from cveditor.ui.settings import Settings
 
 from .conftest import OUR_SAMPLE, REPO, run_cveditor
-from .person import Person, click_menu, focus, press, settle
+from .person import click_menu, focus, press, settle
 from .test_journeys import item_list, select_section
-
-
-@pytest.fixture
-def person(monkeypatch) -> Person:
-    return Person(monkeypatch)
 
 
 @pytest.fixture

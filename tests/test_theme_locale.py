@@ -17,7 +17,7 @@ from cveditor.render.themes import _read_theme, get_theme
 from .conftest import OUR_SAMPLE
 from .pagecheck import long_career
 from .pdfcheck import pdftotext, reader
-from .person import Person, click_menu, focus, press, preview_settled
+from .person import click_menu, focus, press, preview_settled
 from .test_journeys import start_window
 
 TODAY = date(2026, 11, 1)
@@ -68,10 +68,9 @@ def test_a_locale_outside_the_known_ones_is_refused(tmp_path) -> None:
     assert _read_theme(folder, builtin=False).locale == "ko"
 
 
-def test_the_panel_says_when_the_theme_prints_its_own_language(qtbot, monkeypatch, tmp_path):
+def test_the_panel_says_when_the_theme_prints_its_own_language(qtbot, person, tmp_path):
     """A new user saw "한국어 headings and dates" in the box while the english theme
     printed English: the panel now says which language the theme prints."""
-    Person(monkeypatch)
     path = tmp_path / "cv.json"
     path.write_bytes(OUR_SAMPLE.read_bytes())
     window = start_window(qtbot)
@@ -109,14 +108,13 @@ KOREAN_JSON_RESUME = {
 
 
 def test_a_korean_file_from_another_tool_opens_with_korean_headings_and_a_choice_stays(
-    qtbot, monkeypatch, tmp_path
+    qtbot, person, tmp_path
 ) -> None:
     """A new user's all-Korean JSON Resume printed "Experience" and the 이력서 form's
     "Position": a file that does not say its language is read in the one it is written
     in; English chosen for it is saved and stays after reopening."""
     import json
 
-    person = Person(monkeypatch)
     path = tmp_path / "resume.json"
     path.write_text(json.dumps(KOREAN_JSON_RESUME, ensure_ascii=False), encoding="utf-8")
     window = start_window(qtbot)

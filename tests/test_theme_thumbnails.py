@@ -22,7 +22,7 @@ from cveditor.ui.theme_thumbnails import THUMBNAIL_DELAY_MS
 from cveditor.ui.thumbnail_image import MAX_ENTRIES, thumbnail_copy
 
 from .conftest import OUR_SAMPLE
-from .person import Person, click_menu, focus, press, preview_settled, settle, type_text
+from .person import click_menu, focus, press, preview_settled, settle, type_text
 from .test_journeys import start_window, widget_at
 from .test_theme_safety import user_theme
 
@@ -59,10 +59,9 @@ def thumbnails_ready(qtbot, combo: ThemePicker, timeout: int = 20000) -> None:
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, tmp_path):
+def window(qtbot, person, tmp_path):
     """The sample opened in a window whose theme panel was closed, as a person may have
     left it; at the end the window closes without asking."""
-    Person(monkeypatch)
     path = tmp_path / "cv.json"
     path.write_bytes(OUR_SAMPLE.read_bytes())
     win = start_window(qtbot)
@@ -191,7 +190,7 @@ def test_thumbnail_copy_keeps_what_page_one_can_show() -> None:
     assert long.work[0].name == "Company 0", "the copy shares nothing the user edits"
 
 
-def test_thumbnails_wait_while_the_preview_is_made(qtbot, window, tmp_path, monkeypatch) -> None:
+def test_thumbnails_wait_while_the_preview_is_made(qtbot, window, person, tmp_path) -> None:
     """A long résumé opened with the picker on screen: its pages come first; the
     thumbnails start only once they are shown (both at once would make the window wait
     on two threads for Python's lock)."""
@@ -205,7 +204,6 @@ def test_thumbnails_wait_while_the_preview_is_made(qtbot, window, tmp_path, monk
     ]
     path = tmp_path / "long.json"
     path.write_text(native.dumps(long), encoding="utf-8")
-    person = Person(monkeypatch)
     person.open_path = path
     click_menu(window, "File", "Open")
     assert window.live.busy, "400 jobs are made in the background"

@@ -8,8 +8,6 @@ import os
 import shutil
 import socket
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -35,24 +33,10 @@ REAL_ASK_OVERWRITE_CHANGED = dialogs.ask_overwrite_changed_file
 
 
 @pytest.fixture
-def person(monkeypatch) -> Person:
-    return Person(monkeypatch)
-
-
-@pytest.fixture
 def window(qtbot, person):
     win = start_window(qtbot)
     yield win
     win.document.undo_stack.setClean()  # teardown closes without a question
-
-
-@pytest.fixture
-def sleeper():
-    """A live process that is not us: stands in for another running cveditor."""
-    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
-    yield proc
-    proc.kill()
-    proc.wait()
 
 
 @pytest.fixture

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 SET_VALUE_ID = 1001
 
 
+def field_owner(root: Any, path: Path) -> tuple[Entry, str] | None:
+    """(the model object, the field name) that ``path`` sets, when it names a field of
+    one — where a value of the file that cveditor could not read may be kept."""
+    if not path or not isinstance(path[-1], str):
+        return None
+    owner = get_at(root, path[:-1])
+    return (owner, path[-1]) if isinstance(owner, Entry) else None
+
+
 class SetValue(QUndoCommand):
     """New values at one or more paths, as one step (a date field sets the date and
     the text typed for it together). Typing merges while the same paths change."""
@@ -58,10 +67,7 @@ class SetValue(QUndoCommand):
             self.document.announce(path)
 
     def _owner(self, path: Path) -> tuple[Entry, str] | None:
-        if not path or not isinstance(path[-1], str):
-            return None
-        owner = get_at(self.document.resume, path[:-1])
-        return (owner, path[-1]) if isinstance(owner, Entry) else None
+        return field_owner(self.document.resume, path)
 
     def redo(self) -> None:
         for path in self.paths:

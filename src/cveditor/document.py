@@ -16,12 +16,18 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from .commands import InsertItem, MoveItem, RemoveItem, SetValue, UpgradeLegacyKeys
+from .commands import (
+    InsertItem,
+    MoveItem,
+    RemoveItem,
+    SetValue,
+    UpgradeLegacyKeys,
+    field_owner,
+)
 from .io import native
 from .io.problems import Problem, find_problems
 from .model.access import Path as ModelPath
 from .model.access import get_at
-from .model.base import Entry
 from .model.describe import describe_edit
 from .model.resume import Resume
 
@@ -91,10 +97,8 @@ class ResumeDocument(QObject):
         self.undo_stack.push(SetValue(self, changes, text, merge=merge))
 
     def _holds_kept(self, path: ModelPath) -> bool:
-        if not path or not isinstance(path[-1], str):
-            return False
-        owner = self.get(path[:-1])
-        return isinstance(owner, Entry) and owner.has_kept(path[-1])
+        found = field_owner(self.resume, path)
+        return found is not None and found[0].has_kept(found[1])
 
     def insert_item(self, path: ModelPath, index: int, item: Any, text: str = "Add") -> None:
         self.undo_stack.push(InsertItem(self, path, index, item, text))

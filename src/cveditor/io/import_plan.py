@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model.layout import SECTION_TITLES, STANDARD_SECTIONS
 from ..model.resume import Resume
 from .md_blocks import parse_blocks
 from .md_build import ResumeBuilder
@@ -24,21 +25,13 @@ from .md_profile import contact_piece
 from .md_vocabulary import CONTACT_KEYS, key_kind
 from .native import resume_from_data
 
+#: Each target as the review step names it; a standard section by its English title.
 TARGET_LABELS: dict[str, str] = {
     "basics": "Profile (name, contact details)",
-    "summary": "Summary",
+    "summary": SECTION_TITLES["en"]["summary"],
     "work": "Experience: a job",
     "work-project": "Experience: a project of the job above",
-    "projects": "Projects",
-    "education": "Education",
-    "skills": "Skills",
-    "awards": "Awards",
-    "certificates": "Certificates",
-    "publications": "Publications",
-    "volunteer": "Volunteering",
-    "languages": "Languages",
-    "interests": "Interests",
-    "references": "References",
+    **{sid: SECTION_TITLES["en"][sid] for sid in STANDARD_SECTIONS if sid != "work"},
     "custom-list": "A custom section: list",
     "custom-dated": "A custom section: dated list",
     "custom-table": "A custom section: table",

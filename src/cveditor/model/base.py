@@ -224,28 +224,28 @@ class Entry(BaseModel):
             data = {legacy.get(fields.get(k, ""), k): v for k, v in data.items()}
         return data
 
+    def _file_key(self, name: str) -> str:
+        """Field ``name`` → its key in the file (``_kept`` is keyed so)."""
+        info = type(self).model_fields.get(name)
+        return (info.alias or name) if info is not None else name
+
     def has_kept(self, name: str) -> bool:
         """Whether the file's value for field ``name`` is kept unread."""
-        info = type(self).model_fields.get(name)
-        return ((info.alias or name) if info is not None else name) in self._kept
+        return self._file_key(name) in self._kept
 
     def kept_value(self, name: str) -> Any:
         """The file's unread value for field ``name`` (None when nothing is kept)."""
-        info = type(self).model_fields.get(name)
-        kept = self._kept.get((info.alias or name) if info is not None else name)
+        kept = self._kept.get(self._file_key(name))
         return kept.value if kept is not None else None
 
     def forget_kept(self, name: str) -> Kept | None:
         """The user set field ``name``: the value the file had for it, which cveditor
         could not read, is no longer written back (nor shown). Returns it for undo."""
-        info = type(self).model_fields.get(name)
-        key = (info.alias or name) if info is not None else name
-        return self._kept.pop(key, None)
+        return self._kept.pop(self._file_key(name), None)
 
     def keep_again(self, name: str, kept: Kept) -> None:
         """Undo of :meth:`forget_kept`."""
-        info = type(self).model_fields.get(name)
-        self._kept[(info.alias or name) if info is not None else name] = kept
+        self._kept[self._file_key(name)] = kept
 
     def upgrade_legacy_keys(self) -> None:
         """Write 1.0 names from now on (the user chose to upgrade the file)."""

@@ -63,27 +63,31 @@ def ask_overwrite_changed_file(parent: QWidget | None, path: Path) -> bool:
     """True to overwrite a file another program changed since it was opened or saved
     here; the safe answer, Cancel (also Esc), writes nothing and keeps the edits in the
     window."""
-    role = QMessageBox.ButtonRole
-    return (
-        _choose(
-            parent,
-            QMessageBox.Icon.Warning,
-            "File changed on disk",
-            f"“{path.name}” was changed by another program since you opened or last saved "
-            "it here.",
-            "Overwrite: replace it with your version; the other program's changes are lost.\n"
-            "Cancel: write nothing; your edits stay in the window.\n"
-            "To keep both, cancel and use File ▸ Save As… to save your version under "
-            "another name.",
-            [
-                ("Overwrite", role.DestructiveRole, "overwrite"),
-                ("Cancel", role.RejectRole, "cancel"),
-            ],
-            default="cancel",
-            escape="cancel",
-        )
-        == "overwrite"
+    return _ask_overwrite(
+        parent,
+        "File changed on disk",
+        f"“{path.name}” was changed by another program since you opened or last saved it here.",
+        "Overwrite: replace it with your version; the other program's changes are lost.\n"
+        "Cancel: write nothing; your edits stay in the window.\n"
+        "To keep both, cancel and use File ▸ Save As… to save your version under "
+        "another name.",
     )
+
+
+def _ask_overwrite(parent: QWidget | None, title: str, text: str, details: str) -> bool:
+    """Overwrite or Cancel, Cancel the default and Esc: True to overwrite."""
+    role = QMessageBox.ButtonRole
+    answer = _choose(
+        parent,
+        QMessageBox.Icon.Warning,
+        title,
+        text,
+        details,
+        [("Overwrite", role.DestructiveRole, "overwrite"), ("Cancel", role.RejectRole, "cancel")],
+        default="cancel",
+        escape="cancel",
+    )
+    return answer == "overwrite"
 
 
 def _choose(
@@ -361,24 +365,13 @@ def show_document(parent: QWidget, title: str, text: str, *, markdown: bool = Tr
 def ask_overwrite_read_only(parent: QWidget | None, path: Path) -> bool:
     """True to overwrite a file without write permission (it stays read-only); the safe
     answer, Cancel (also Esc), writes nothing: Save As… keeps the work under another name."""
-    role = QMessageBox.ButtonRole
-    return (
-        _choose(
-            parent,
-            QMessageBox.Icon.Warning,
-            "File is read-only",
-            f"“{path.name}” is read-only: it is protected against changes.",
-            "Overwrite: replace its content with your version anyway (it stays read-only).\n"
-            "Cancel: write nothing; use File ▸ Save As… to keep your version under another "
-            "name.",
-            [
-                ("Overwrite", role.DestructiveRole, "overwrite"),
-                ("Cancel", role.RejectRole, "cancel"),
-            ],
-            default="cancel",
-            escape="cancel",
-        )
-        == "overwrite"
+    return _ask_overwrite(
+        parent,
+        "File is read-only",
+        f"“{path.name}” is read-only: it is protected against changes.",
+        "Overwrite: replace its content with your version anyway (it stays read-only).\n"
+        "Cancel: write nothing; use File ▸ Save As… to keep your version under another "
+        "name.",
     )
 
 

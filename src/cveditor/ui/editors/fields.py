@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...commands import field_owner
 from ...document import ResumeDocument
 from ...model.access import Path, is_under
-from ...model.base import Entry
 from ...model.dates import DateParseError, parse_date
 from ...render.formatting import format_date
 
@@ -64,12 +64,10 @@ class Binding:
     def kept_note(self) -> str:
         """What the file holds here that cveditor could not read, said where the empty
         field shows it ("" when nothing is kept): typing replaces it."""
-        owner = self.document.get(self.path[:-1]) if len(self.path) > 1 else None
-        name = self.path[-1] if self.path else None
-        if not isinstance(owner, Entry) or not isinstance(name, str) or not owner.has_kept(name):
+        found = field_owner(self.document.resume, self.path)
+        if found is None or not found[0].has_kept(found[1]):
             return ""
-        kept = owner.kept_value(name)
-        shown = json.dumps(kept, ensure_ascii=False)
+        shown = json.dumps(found[0].kept_value(found[1]), ensure_ascii=False)
         shown = shown if len(shown) <= 80 else shown[:79] + "…"
         return f"From the file, saved unchanged until you type here: {shown}"
 
