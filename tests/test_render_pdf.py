@@ -128,10 +128,20 @@ def test_theme_pdf_reads_back(exports, sample_data, theme, paper) -> None:
 
 def test_pdf_metadata(exports) -> None:
     info = reader(exports["classic", "a4"][0]).metadata
-    assert info.title == "김서연 (Seoyeon Kim) — Résumé"
+    assert info.title == "김서연 (Seoyeon Kim) — 이력서"  # the sample prints in Korean
     assert info.author == "김서연 (Seoyeon Kim)"
     assert info.subject == "클라우드 플랫폼 엔지니어 · Cloud Platform Engineer"
     assert info.creator.startswith("cveditor ")
+
+
+@pytest.mark.parametrize(("locale", "word"), [("ko", "이력서"), ("en", "Résumé")])
+def test_pdf_title_is_in_the_language_the_pages_print_in(qapp, locale: str, word: str) -> None:
+    resume = native.load(OUR_SAMPLE)
+    resume.layout.locale = locale
+    info = reader(pdf_bytes(resume, attach_source=False)[0]).metadata
+    assert info.title == f"{resume.basics.name} — {word}"
+    resume.basics.name = ""
+    assert reader(pdf_bytes(resume, attach_source=False)[0]).metadata.title == word
 
 
 TRICKY = [
@@ -200,3 +210,24 @@ def test_a_skill_without_a_name_prints_its_keywords_without_a_colon(
     path.write_bytes(data)
     lines = [line.strip() for line in pdftotext(path).splitlines() if "Kotlin" in line]
     assert lines == ["Go, Java, Kotlin"], lines
+
+
+@pytest.mark.parametrize(
+    ("city", "region", "printed", "not_printed"),
+    [
+        ("Seoul", "Seoul", "Seoul", "Seoul, Seoul"),
+        ("서울", "서울특별시", "서울", "서울, 서울특별시"),
+        ("Austin", "TX", "Austin, TX", None),
+    ],
+)
+def test_a_city_that_is_its_own_region_is_printed_once(
+    qapp, tmp_path: Path, city: str, region: str, printed: str, not_printed: str | None
+) -> None:
+    resume = native.load(OUR_SAMPLE)
+    resume.basics.location.city, resume.basics.location.region = city, region
+    pdf = tmp_path / "out.pdf"
+    pdf.write_bytes(pdf_bytes(resume, attach_source=False)[0])
+    text = pdftotext(pdf)
+    assert printed in text
+    if not_printed:
+        assert not_printed not in text

@@ -35,6 +35,8 @@ class RenderedResume:
 PHOTO_RESOURCE = "cv-photo"
 #: What marks an item's head repeated at the top of the next page.
 CONTINUED_LABEL = {"ko": "(계속)", "en": "(continued)"}
+#: What the document is called in its PDF title ("홍길동 — 이력서").
+DOCUMENT_WORD = {"ko": "이력서", "en": "Résumé"}
 #: A photo bigger than this is not a portrait: refused before it is decoded.
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 
@@ -190,6 +192,13 @@ def continued_label(resume: Resume, theme: Theme) -> str:
     """What marks an item's head repeated at the top of the next page, in the language
     the theme prints in."""
     return CONTINUED_LABEL[theme.locale or resume.layout.locale]
+
+
+def document_title(resume: Resume, theme: Theme) -> str:
+    """The PDF's title, in the language the pages are printed in: a Korean résumé's
+    reader sees "홍길동 — 이력서", not an English word."""
+    word = DOCUMENT_WORD[theme.locale or resume.layout.locale]
+    return f"{resume.basics.name} — {word}" if resume.basics.name else word
 
 
 def render_resume(

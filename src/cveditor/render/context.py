@@ -179,6 +179,16 @@ class BasicsView:
     profiles: list[ContactView]  # GitHub, LinkedIn …
 
 
+def _place(city: str, region: str) -> str:
+    """ "Seoul, Seoul" said once: a city that is its own region (서울, Seoul, Singapore)
+    or a region that already names the city ("서울특별시" for "서울")."""
+    city, region = city.strip(), region.strip()
+    folded = city.casefold(), region.casefold()
+    if city and region and (folded[1].startswith(folded[0]) or folded[0].startswith(folded[1])):
+        return city
+    return ", ".join(p for p in (city, region) if p)
+
+
 def _basics(basics: Basics) -> BasicsView:
     contacts: list[ContactView] = []
     profiles: list[ContactView] = []
@@ -189,7 +199,7 @@ def _basics(basics: Basics) -> BasicsView:
         contacts.append(ContactView("phone", basics.phone, f"tel:{digits}"))
     if basics.url:
         contacts.append(ContactView("url", _short_url(basics.url), _http(basics.url)))
-    place = ", ".join(p for p in (basics.location.city, basics.location.region) if p)
+    place = _place(basics.location.city, basics.location.region)
     if place:
         contacts.append(ContactView("location", place))
     for profile in basics.profiles:

@@ -24,7 +24,7 @@ from ..io.pdf_source import ATTACHMENT_NAME
 from ..model.printed import printed_resume
 from ..model.resume import Resume
 from ..task import checkpoint
-from .build import RenderedResume, render_resume
+from .build import RenderedResume, document_title, render_resume
 from .glyphmap import collect_font_use
 from .pages import PagedDocument
 from .textcheck import Area, TextFindings, check_text
@@ -127,9 +127,9 @@ def pdf_bytes(
     resume = printed_resume(resume)
     rendered = render_resume(resume, today=today, base_dir=base_dir)
     paged = rendered.pages
-    name = resume.basics.name or "Résumé"
+    title = document_title(resume, rendered.theme)
     attachment = _attachment(resume) if attach_source else None
-    raw = _paint(rendered, f"{name} — Résumé", resume.basics.name, attachment)
+    raw = _paint(rendered, title, resume.basics.name, attachment)
     checkpoint("Checking the text layer", 0, 0)
     lines = list(paged.lines_in_paint_order())
     uses, missing = collect_font_use(lines)
@@ -137,9 +137,9 @@ def pdf_bytes(
     writer, repair = repair_pdf(raw, uses)
     writer.add_metadata(
         {
-            "/Title": f"{name} — Résumé",
+            "/Title": title,
             "/Author": resume.basics.name,
-            "/Subject": resume.basics.label or "Résumé",
+            "/Subject": resume.basics.label or title,
             "/Creator": f"cveditor {__version__}",
             "/Keywords": ", ".join(k for s in resume.skills for k in s.keywords),
         }
