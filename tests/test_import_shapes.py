@@ -508,7 +508,7 @@ def test_no_line_of_a_shape_is_lost(path: Path) -> None:
 #: the number of a bold numbered question ("**2. …**"), as of any numbered list; an
 #: italic's end before an issue number ("*Review, 8*(2)") is markup.
 _YEARS = re.compile(r"((?:19|20)\d{2})\s*[–—-]\s*(present|(?:19|20)\d{2})\b", re.IGNORECASE)
-_SAID = re.compile(r"(?<=\.)\s+in\s+|\(\s*입사\s+")
+_SAID = re.compile(r"(?<=\.)\s+in\s+|\(\s*(?:입사|since|joined)\s+", re.IGNORECASE)
 
 
 #: Syntax a reader does not see as words, and what the rules leave out on purpose:
@@ -760,7 +760,8 @@ def test_a_section_word_and_a_colon_names_a_project_and_head_nouns_decide() -> N
 def test_label_lines_of_a_review_name_the_job_and_the_reviewer_is_private() -> None:
     resume = plan_of("27-").build()
     (job,) = resume.work
-    assert (job.name, job.position) == ("Growth Platform, Kestrel Labs", "Senior Backend Engineer")
+    assert (job.name, job.position) == ("Kestrel Labs", "Senior Backend Engineer")
+    assert job.description == "Growth Platform", "the team of that employer"
     assert resume.basics.summary == "", "the review's title names the document"
     kinds = {s.title: s.kind for s in resume.custom_sections}
     assert kinds == {

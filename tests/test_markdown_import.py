@@ -40,6 +40,14 @@ MONTH_YEAR = re.compile(
 )
 
 
+#: "Feb–Aug 2026": two months sharing one year, stored as 2026-02 and 2026-08.
+MONTHS_YEAR = re.compile(
+    r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)\s*[–—-]\s*"
+    r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4}))\b",
+    re.IGNORECASE,
+)
+
+
 def _month_year(match: re.Match[str]) -> str:
     try:
         return f" {parse_date(match.group(0)).iso()} "
@@ -80,6 +88,7 @@ def visible_words(line: str) -> set[str]:
     line = re.sub(r"(\d{4})\.\s+(\d{1,2})\b", r"\1.\2", line)  # "[2017. 12]"
     line = line.replace("：", " ")
     line = _periods_to_iso(line)
+    line = MONTHS_YEAR.sub(lambda m: f"{m.group(1)} {m.group(3)} – {m.group(2)}", line)
     line = MONTH_YEAR.sub(_month_year, line)  # "March 2022" is stored as 2022-03
     words = set()
     for token in line.split():

@@ -27,7 +27,7 @@ from .md_profile import (
 from .md_projects import job_project
 from .md_sections import entries, segments
 from .md_tables import table_items
-from .md_vocabulary import section_kind, title_text
+from .md_vocabulary import SHIPPED_WORDS, has_word, section_kind, title_text
 
 ENTRY_TARGETS = (
     "work",
@@ -257,11 +257,10 @@ class ResumeBuilder:
         if heading is not None and section_kind(heading.text) and rows and len(body) == 1:
             projects.extend(rows)  # "## 프로젝트" over | 프로젝트명 | 기간 | 역할 | 성과 |
             return
-        if (
-            heading is not None
-            and section_kind(heading.text)
-            and any(b.kind == "heading" for b in body)
-        ):
+        group = heading is not None and (
+            section_kind(heading.text) or has_word(heading.text, SHIPPED_WORDS)
+        )  # "## 주요 프로젝트", "## What I shipped": one project a sub-heading
+        if group and any(b.kind == "heading" for b in body):
             for sub, blocks in segments(body):
                 if sub is None:
                     jobs[-1]["summary"] = "\n\n".join(

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .md_vocabulary import ROLE_WORDS
+from .md_blocks import Block
+from .md_private import private_label
+from .md_vocabulary import KEY_LINE, ROLE_WORDS, is_contact, key_kind
 
 #: An employer's legal form: "(주)그린테이블", "주식회사 …", "Acme Inc.", "Foo GmbH".
 EMPLOYER = re.compile(
@@ -62,3 +64,35 @@ def profile_headline(pieces: list[str]) -> bool:
     return all(
         len(p.split()) <= 5 and not re.search(r"[.!?](\s|$)|[:：@]|\d", p) for p in pieces
     ) and bool(ROLE_WORDS.search(" ".join(pieces)) or len(pieces) >= 3)
+
+
+def pair_pieces(line: str) -> list[str]:
+    """ "Name: Mireille Okafor / Team: Risk, Calloway Bank / Manager: D. Brandt": one
+    pair a piece (a contact detail, "010-…", a piece of its own too; other pieces stay
+    with the pair before them: "작성자: 이름 / 직위"), when at least two labels are
+    known; else the line itself."""
+    pieces = PIECES.split(line)
+    if len(pieces) < 2 or not KEY_LINE.match(pieces[0]):
+        return [line]
+    out: list[str] = []
+    for piece in pieces:  # a piece with no label of its own belongs to the one before
+        match = KEY_LINE.match(piece)
+        if match or is_contact(piece) or not out:
+            out.append(piece.strip())
+        else:
+            out[-1] = f"{out[-1]} / {piece.strip()}"
+    matches = [KEY_LINE.match(p) for p in out]
+    known = sum(1 for m in matches if m and (key_kind(m.group(1)) or private_label(m.group(0))))
+    return out if known >= 2 else [line]
+
+
+def split_pair_lines(blocks: list[Block]) -> list[Block]:
+    """Paragraph lines of several pairs become a line a pair, so that each pair goes
+    where its label says (the name to the profile, the manager to the private notes)."""
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        lines = [piece for line in block.text.split("\n") for piece in pair_pieces(line)]
+        if len(lines) != len(block.text.split("\n")):
+            block.text = block.source = "\n".join(lines)
+    return blocks

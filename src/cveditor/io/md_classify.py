@@ -19,25 +19,35 @@ from .md_cite import citation_lines
 from .md_custom import trailing_date
 from .md_dates import find_period
 from .md_entries import SCHOOLS
-from .md_interview import is_interview_prep
 from .md_names import doc_line, name_in, only_doc_words, person_name
 from .md_outline import OutlineNode
 from .md_pairs import rated
 from .md_preamble import badges_only, preamble_job, preamble_target
 from .md_private import GOAL_WORDS, PRIVATE_WORDS, SELF_WORDS
+from .md_private_doc import is_private_document
 from .md_projects import PROJECT_LABEL
 from .md_questions import numbered_questions, split_questions
 from .md_sections import keyed_table
-from .md_shape import all_private, dated_line, keyed_period, kpi_lines, project_items
+from .md_shape import (
+    all_private,
+    dated_line,
+    keyed_period,
+    kpi_lines,
+    project_items,
+    skill_lists,
+)
 from .md_tables import table_items, table_kind
 from .md_vocabulary import (
     BADGE,
+    COMPETENCE_WORDS,
     DATED_WORDS,
     DOC_KINDS,
     DOC_WORDS,
     KEY_LINE,
     KPI_WORDS,
+    LETTER_WORDS,
     NOTES_WORDS,
+    SHIPPED_WORDS,
     has_word,
     key_kind,
     plain,
@@ -72,12 +82,15 @@ STAR_LINE = re.compile(r"^\s*(?:[-*]|\d+[.)])?\s*\**\s*[STAR]\s*\**\s*[:：.)]",
 @cache
 def heading_target(label: str) -> str | None:
     """What a heading's words say its section is, or None."""
-    if has_word(label, NOTES_WORDS) or has_word(label, PRIVATE_WORDS):
+    dated = bool(find_period(label)[0])  # "## 1. 회사 사업부 (2019.03 ~ 현재)": an item
+    if not dated and (has_word(label, NOTES_WORDS) or has_word(label, PRIVATE_WORDS)):
         return "notes"
     if has_word(label, SELF_WORDS) and len(plain(label)) <= 30:
         return "notes"  # "Strengths", "Areas to grow" (printable in a 자기소개: _assign)
     if has_word(label, KPI_WORDS):
         return "custom-table"
+    if has_word(label, LETTER_WORDS):
+        return "custom-text"  # a covering letter in the same file: printed as it is
     if has_word(label, DATED_WORDS):
         return "custom-dated"
     return SECTION_TARGETS.get(section_kind(label) or "")
@@ -95,6 +108,17 @@ def section_heading(label: str) -> str | None:
 def _blocks(node: OutlineNode) -> list[Block]:
     own = 0 if node.role == "block" else 1  # a block split off (goals) is its own content
     return [n.block for n in node.walk()[own:] if n.block is not None]
+
+
+def _heading_items(node: OutlineNode) -> bool:
+    """Everything under a heading is in sub-headings (items), more than one."""
+    blocks = [c for c in node.children if not c.is_heading and c.block is not None]
+    return sum(1 for c in node.children if c.is_heading) >= 2 and not blocks
+
+
+def _items(node: OutlineNode) -> list[str]:
+    """The bullets' lines under a heading (nested ones too)."""
+    return [t for b in _blocks(node) if b.kind == "bullets" for t in flatten(b.bullets)]
 
 
 def _lines(node: OutlineNode) -> list[str]:
@@ -135,15 +159,15 @@ def content_target(node: OutlineNode, hint: str | None = None) -> str:
 def document_kind(
     title: OutlineNode | None, front: dict[str, Any], roots: list[OutlineNode]
 ) -> str:
-    """interview | review | career | resume, told by the title and the first lines."""
+    """private | review | career | resume, told by the title and the first lines."""
     text = " ".join(
         str(front.get(k, "")) for k in ("title", "category") if isinstance(front.get(k), str)
     )
     if title is not None:
         text = f"{title.label} {text}"
     top_kinds = {section_heading(n.label) for n in roots if n.is_heading and n.role != "title"}
-    if is_interview_prep(roots, top_kinds):
-        return "interview"  # recruiter notes, the loop, stories, likely questions
+    if is_private_document(title, roots, top_kinds):
+        return "private"  # recruiter notes, the loop, stories; an offer and its counter
     for kind, words in DOC_KINDS.items():
         one_job = (
             "work" not in top_kinds
@@ -170,7 +194,7 @@ def document_kind(
         and content_target(n, "notes" if has_word(n.label, NOTES_WORDS) else None) == "notes"
     ]
     if private and not top_kinds & {"work", "education", "skills", "projects"}:
-        return "interview"  # STAR stories and questions, and nothing of a résumé
+        return "private"  # STAR stories and questions, and nothing of a résumé
     return "resume"
 
 
@@ -194,7 +218,7 @@ def _is_container(node: OutlineNode) -> bool:
 class Doc:
     """What the whole document is: its kind, and whether it names an employer first."""
 
-    kind: str  # interview | review | career | resume
+    kind: str  # private (interview prep, job-search notes) | review | career | resume
     has_job: bool
     last: int = -1  # the id of the document's last node
     work_sections: int = 0  # "## Work" and "## Experience": one of them may be projects
@@ -247,7 +271,7 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             _assign(child, node, doc)
         return
     if node.role == "title":
-        _set(node, {"career": "work", "interview": "notes"}.get(doc.kind, _title_target(node)))
+        _set(node, {"career": "work", "private": "notes"}.get(doc.kind, _title_target(node)))
         for child in node.children:
             _assign(child, node if child.role == "block" or doc.kind != "resume" else None, doc)
         return
@@ -275,7 +299,7 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             _set(node, parent.target, inherited=True)
     elif doc.container(node):
         _set(node, heading_target(node.label) or "summary")
-    elif doc.kind == "interview":
+    elif doc.kind == "private":
         _set(node, "notes")
     else:
         hint = heading_target(node.label)
@@ -285,6 +309,10 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             hint = "projects"  # "## Work" of a portfolio beside "## Experience": its projects
         if hint == "projects" and doc.has_job:
             hint = "work-project"
+        if hint is None and has_word(node.label, SHIPPED_WORDS) and _heading_items(node):
+            hint = "projects"  # "## What I shipped" over "### Fraud model (Feb–Aug 2026)"
+        if hint is None and has_word(node.label, COMPETENCE_WORDS) and skill_lists(_items(node)):
+            hint = "skills"  # "## 보유 역량" over "- **분석**: SQL, Python": skills
         if hint is None and PROJECT_LABEL.match(title_text(node.label)):
             hint = "projects"  # "## Case study: Tally app", "## Project: X": one project
         if hint == "projects" and doc.has_job and not section_heading(node.label):
@@ -303,6 +331,11 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             _set(node, hint or "custom-text")
     for child in node.children:
         _assign(child, node, doc)
+    shipped = has_word(node.label, SHIPPED_WORDS) and _heading_items(node)
+    if node.target == "work-project" and shipped:
+        _set(node, "omit")  # "## What I shipped" names its projects and is none of them
+        for child in node.children:
+            _set(child, "work-project")
     if node.target == "custom-text" and numbered_questions(node):
         split_questions(node)  # "## 자기소개서" over "### 1. 성장 과정": one section each
 

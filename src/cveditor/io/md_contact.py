@@ -39,6 +39,36 @@ def _profile(basics: dict[str, Any], url: str) -> bool:
     return True
 
 
+#: A network and a handle: "인스타 @gaon.bakes", "Instagram: @x", "X @handle", "블로그 @id".
+HANDLE = re.compile(
+    r"^(인스타그램|인스타|instagram|insta|트위터|twitter|x|threads|스레드|유튜브|youtube|틱톡|tiktok"
+    r"|깃허브|github|블로그|blog|behance|비핸스|dribbble|드리블)\s*[:：]?\s*@([\w.\-]{2,40})$",
+    re.IGNORECASE,
+)
+HANDLE_NETWORKS = {
+    **dict.fromkeys(("instagram", "insta"), "Instagram"),
+    **dict.fromkeys(("twitter", "x"), "X"),
+    "threads": "Threads",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "github": "GitHub",
+    "blog": "Blog",
+    "behance": "Behance",
+    "dribbble": "Dribbble",
+}
+
+
+def _handle(basics: dict[str, Any], value: str) -> bool:
+    """ "인스타 @gaon.bakes": a profile by its network and user name."""
+    match = HANDLE.match(value.strip())
+    if not match:
+        return False
+    written = match.group(1)  # "인스타" stays as written; "instagram" is "Instagram"
+    network = written if re.search("[가-힣]", written) else HANDLE_NETWORKS[written.lower()]
+    basics.setdefault("profiles", []).append({"network": network, "username": match.group(2)})
+    return True
+
+
 def contact_piece(basics: dict[str, Any], text: str, key: str | None = None) -> bool:
     """Put one contact detail into ``basics``; True when the piece held nothing else."""
     raw = KRAMDOWN_ATTRS.sub("", text).strip()
@@ -47,6 +77,8 @@ def contact_piece(basics: dict[str, Any], text: str, key: str | None = None) -> 
     marked = re.sub(r"[*_`<>]", "", value).strip()
     if not value:
         return False
+    if key is None and _handle(basics, value):
+        return True
     email = EMAIL.search(value)
     if email and (key in (None, "email", "phone", "url") and only(value, email.group(0))):
         if "email" not in basics:

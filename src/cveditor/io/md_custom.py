@@ -31,6 +31,19 @@ def _lines_of(blocks: list[Block]) -> list[str]:
     return out
 
 
+#: A link written in Markdown (not a picture): "[발표 자료](https://…)".
+MD_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]+)\)")
+
+
+def unlinked(line: str) -> str:
+    """A list item's links as their text, the web addresses kept after the line
+    ("… (발표 자료) — https://…"): the item reads as written, and nothing is lost."""
+    urls = [m.group(2) for m in MD_LINK.finditer(line) if m.group(2).startswith("http")]
+    text = MD_LINK.sub(lambda m: m.group(1), line)
+    kept = [u for u in urls if u not in text]
+    return " — ".join([text, *kept])
+
+
 #: A date closing a line, in brackets: "… (2022.09)".
 TRAILING_DATE = re.compile(
     r"[(\[]\s*(?:([^()\[\]]*?)\s*[,;]\s*)?"
@@ -212,7 +225,7 @@ def custom_section(section: Section, index: int, kind: str | None = None) -> dic
     if kind == "dated":
         return {**base, "kind": "dated", "entries": [dated_entry(t) for t in _lines_of(blocks)]}
     if kind == "list":
-        return {**base, "kind": "list", "items": _lines_of(blocks)}
+        return {**base, "kind": "list", "items": [unlinked(t) for t in _lines_of(blocks)]}
     return {**base, "kind": "text", "text": sources(blocks)}
 
 

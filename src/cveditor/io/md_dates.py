@@ -35,9 +35,41 @@ LINKEDIN_DURATION = re.compile(
 #: A period of two-digit years without apostrophes ("22.03 ~ 24.02", "19.07 – 현재"):
 #: read as such only as a whole period, so that "3.5 / 4.5" stays what it is.
 BARE_SHORT_PERIOD = re.compile(
-    r"(?<![\d.'’‘])(\d{2})\.(0[1-9]|1[0-2])\.?(\s*[~–—-]\s*)"
-    r"(?:(\d{2})\.(0[1-9]|1[0-2])\.?(?![\d.])|(?=현재|재직|진행|present|now|current))",
+    r"(?<![\d.'’‘])(\d{2})\.(0[1-9]|1[0-2]|[1-9](?!\d))\.?(\s*[~–—-]\s*)"
+    r"(?:(\d{2})\.(0[1-9]|1[0-2]|[1-9](?!\d))\.?(?![\d.])|(?=현재|재직|진행|present|now|current))",
     re.IGNORECASE,
+)
+#: The same period left open ("(21.03~)", "21.3 ~)", "19.07 –" ending the line): read
+#: only before a closing bracket, a separator or the end, so "3.5 ~ 4" stays a range.
+BARE_SHORT_OPEN = re.compile(
+    r"(?<![\d.'’‘])(\d{2})\.(0[1-9]|1[0-2]|[1-9](?!\d))\.?(\s*[~–—]\s*)(?=[)\]·|,]|\s*$)"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_TO = r"\s*(?:~|–|—|-|→|to)\s*"
+#: Two months sharing one year: "Jan–Jun 2025", "3월–8월 2024", "2024년 3월~8월",
+#: "2024. 3.–8.": each month given the year, so the period reads as any other.
+SHARED_YEAR = (
+    (
+        re.compile(rf"(?<![a-z])({_MONTH}){_TO}({_MONTH}),?\s+(\d{{4}})(?!\d)", re.IGNORECASE),
+        r"\1 \3 – \2 \3",
+    ),
+    (
+        re.compile(
+            rf"(?<!\d)(\d{{1,2}})\s*월{_TO}(\d{{1,2}})\s*월\s*,?\s*(\d{{4}})(?!\d)(?:\s*년)?"
+        ),
+        r"\3년 \1월 ~ \3년 \2월",
+    ),
+    (
+        re.compile(rf"(?<!\d)(\d{{4}})\s*년\s*(\d{{1,2}})\s*월?{_TO}(\d{{1,2}})\s*월"),
+        r"\1년 \2월 ~ \1년 \3월",
+    ),
+    (
+        re.compile(
+            rf"(?<![\d.])(\d{{4}})\.\s*(\d{{1,2}})\.?{_TO}(\d{{1,2}})"
+            r"(?:\.(?!\s*\d)|(?=\s*[)\]·,|]|\s*$))"
+        ),
+        r"\1.\2 ~ \1.\3",
+    ),
 )
 
 
@@ -45,15 +77,35 @@ def _century(year: str) -> str:
     return ("20" if int(year) <= 30 else "19") + year
 
 
+#: What may follow a period whose months have one digit ("(19.7 ~ 22.3)"): a bracket,
+#: a separator or the end; "12.5 ~ 13.5초" is a measure.
+_ONE_DIGIT_END = re.compile(r"\s*(?:[)\]·|,/]|$)")
+
+
 def _bare_period(match: re.Match[str]) -> str:
     start = f"{_century(match.group(1))}.{match.group(2)}{match.group(3)}"
-    return start + (f"{_century(match.group(4))}.{match.group(5)}" if match.group(4) else "")
+    if match.re.groups < 4 or not match.group(4):
+        return start
+    if int(match.group(4)) < int(match.group(1)):
+        return match.group(0)  # "22.5 – 19.1": no period
+    one_digit = len(match.group(2)) == 1 or len(match.group(5)) == 1
+    if one_digit and not _ONE_DIGIT_END.match(match.string, match.end()):
+        return match.group(0)
+    return start + f"{_century(match.group(4))}.{match.group(5)}"
 
 
 def short_years(text: str) -> str:
     """ "'18.03" → "2018.03": a two-digit year of this century or the last."""
     text = BARE_SHORT_PERIOD.sub(_bare_period, text)
+    text = BARE_SHORT_OPEN.sub(_bare_period, text)
     return SHORT_YEAR.sub(lambda m: _century(m.group(1)), text)
+
+
+def shared_year(text: str) -> str:
+    """ "Jan–Jun 2025" → "Jan 2025 – Jun 2025": the year written once, for both months."""
+    for pattern, replacement in SHARED_YEAR:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 SINGLE_DATE_FIELD = {"awards": "date", "certificates": "date", "publications": "releaseDate"}
@@ -86,7 +138,7 @@ def trim(text: str) -> str:
 
 def find_period(text: str) -> tuple[str | None, str | None, str]:
     """(start, end, text without the period) if the text holds a date range."""
-    text = short_years(text)
+    text = shared_year(short_years(text))
     for match in DATE_RANGE.finditer(text):
         if not match.group(2) and not re.search(r"~|–|—|\bto\b", match.group(0)):
             continue

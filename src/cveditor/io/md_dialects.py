@@ -1,4 +1,4 @@
-"""Markdown dialects read as plain Markdown before anything else, line for line (the
+r"""Markdown dialects read as plain Markdown before anything else, line for line (the
 number of lines never changes, so the review step still points at the source):
 
 - Obsidian: Dataview fields ``이름:: 한소율`` (a "key: value" line), ``[[target|alias]]``
@@ -9,7 +9,10 @@ number of lines never changes, so the review step still points at the source):
 - HTML written into Markdown: entities (``&nbsp;``, ``&middot;``), ``<small>``, and
   tool directives in comments (``<!-- omit in toc -->``: no text at all); GitHub's
   ``<details>`` blocks are md_details';
-- Pandoc: the ``% Title`` block and definition lists (md_deflists)."""
+- Pandoc: the ``% Title`` block and definition lists (md_deflists);
+- Word and Google Docs exports: list markers escaped (``\- item``, ``\* item``) or
+  written as glyphs (``• item``, indented ``· detail``), escaped separators
+  (``a \| b``, ``010\-1234``): a list and plain characters, as the author saw them."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from .md_deflists import definition_lists
 from .md_details import details_blocks
 from .md_hygiene import FENCE
 from .md_names import only_doc_words, without_doc_words
-from .md_vocabulary import section_kind
+from .md_vocabulary import BADGE, section_kind
 
 DATAVIEW = re.compile(r"^(\s*(?:[-*+]\s+)?)([^:`\[\]<>\n]{1,30}?)::(?:\s+|$)")
 WIKILINK = re.compile(r"!?\[\[([^\]|#\n]*)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]")
@@ -145,12 +148,19 @@ def _title_block(lines: list[str], left_out: set[int]) -> None:
 
 
 BOX_BAR = re.compile(r"(?<=\S)\s+[│┃｜]\s+(?=\S)")
+#: A list item as a word processor exports it: "\- item", "\* item", "• item", "  · item".
+EXPORTED_BULLET = re.compile(r"^(\s*)(?:\\[-*+]|[•◦▪‣·])\s+(?=\S)")
+#: Characters a word processor escapes inside a line, which Markdown shows as they are.
+EXPORTED_ESCAPE = re.compile(r"\\([|\-+~=])|(?<=\d)\\(\.)(?=\d)")
 
 
 def _line(line: str) -> str:
     """One line outside code: Dataview fields, wikilinks, tags, entities, small tags."""
+    line = EXPORTED_BULLET.sub(r"\1- ", line)  # "\- Led the …", "• Led the …"
     if not line.lstrip().startswith(("|", "│")):
         line = BOX_BAR.sub(" | ", line)  # "2024.05 – 2024.12 │ 핀테크 스타트업"
+        if "\\" in line:  # "Engineer \| Austin, TX", "010\-5521\-0187"
+            line = EXPORTED_ESCAPE.sub(lambda m: m.group(1) or m.group(2), line)
     line = DATAVIEW.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip()}: ", line)
     if "[[" in line:  # a picture embedded is left out, as a picture of the site
         line = WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), EMBED.sub("", line))
@@ -163,6 +173,44 @@ def _line(line: str) -> str:
         if re.match(r"^\s{0,3}#{1,6}\s", line):  # "### <b>Corvid</b> — Engineer"
             line = INLINE_TAG.sub(_emphasis, line)
     return line
+
+
+#: A line that is Markdown of its own: a list item, a heading, a table, a quote, a label.
+MARKDOWN_LINE = re.compile(r"^\s*(?:[-*+>#|]|\d+[.)]\s|\[[^\]]*\]\s*$|【)")
+
+
+def _detail_owners(lines: list[str], text: list[bool]) -> None:
+    """A plain line over indented glyph lines ("2020.04 ~ 현재  회사 / 직책" over
+    "  · 신메뉴 개발") is an item with its details: it becomes a list item too, so that
+    the details nest under it instead of running into the next item's line."""
+    for at, line in enumerate(lines):
+        match = EXPORTED_BULLET.match(line)
+        if not (text[at] and match and match.group(1)):
+            continue  # not an indented detail
+        owner = at - 1
+        while owner >= 0 and EXPORTED_BULLET.match(lines[owner]):
+            owner -= 1
+        above = lines[owner] if owner >= 0 else ""
+        plain_line = above.strip() and not above[0].isspace() and not MARKDOWN_LINE.match(above)
+        if plain_line and text[owner]:
+            lines[owner] = f"- {above}"
+
+
+#: A line of badge pictures only, each maybe a link: "[![CI](…shields.io…)](…) ![…](…)".
+BADGE_PICTURE = re.compile(r"\[?!\[[^\]]*\]\(([^)\s]+)[^)]*\)(?:\]\([^)]*\))?")
+
+
+def _badge_lines(lines: list[str], text: list[bool]) -> None:
+    """A line of badges inside a paragraph (between an intro sentence and the contact
+    line of a profile README) is no text of the résumé: emptied, as a badge row of its
+    own is left out."""
+    for at, line in enumerate(lines):
+        sources = BADGE_PICTURE.findall(line)
+        inside = 0 < at < len(lines) - 1 and lines[at - 1].strip() and lines[at + 1].strip()
+        if not (text[at] and inside and sources and all(BADGE.search(s) for s in sources)):
+            continue
+        if not BADGE_PICTURE.sub("", line).strip():
+            lines[at] = ""
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -186,6 +234,8 @@ def read_dialects(body: str) -> tuple[str, frozenset[int]]:
     _title_block(lines, left_out)
     _callouts(lines, text)
     _comments(lines, text)
+    _detail_owners(lines, text)
+    _badge_lines(lines, text)
     lines = [_line(line) if keep else line for line, keep in zip(lines, text, strict=True)]
     left_out |= {  # "<!-- omit in toc -->", a line of tags only ("#career #2024")
         i + 1

@@ -11,14 +11,26 @@ from ..model.dates import DateParseError, parse_date
 from .md_cells import ISSUER_ASIDE, date_cell, other_script
 from .md_cite import QUOTED, citation
 from .md_dates import SINGLE_DATE, SINGLE_DATE_FIELD, find_period, short_years
+from .md_degrees import SCHOOLS, SCORE, degree
 from .md_projects import NUMBERING, PROJECT_LABEL
-from .md_roles import bold_role
+from .md_roles import bold_org, bold_role
 from .md_split import split_outside
 from .md_vocabulary import (
     GLYPH,
     ROLE_WORDS,
     title_text,
 )
+
+#: What other modules take from here (SCHOOLS and degree now live in md_degrees).
+__all__ = [
+    "DURATION",
+    "SCHOOLS",
+    "SEPARATORS",
+    "degree",
+    "entry_from_line",
+    "is_role",
+    "issued_line",
+]
 
 FIRST = {
     "work": "name",
@@ -47,6 +59,9 @@ ORGANISATION = re.compile(
     r"university|college|library|museum)\b|협회|재단|센터|학회|단체|복지관|봉사단|동아리|학교",
     re.IGNORECASE,
 )
+#: "X @ Y": X is the role whatever its words, Y the employer (then, maybe, the place).
+AT_SIGN = re.compile(r"^([^@|·—–,]+?)\s+@\s+(.+)$")
+AT_PLACE = re.compile(r"\s+[|·—–]\s+|\s*\|\s*|,\s+(?!(?i:inc|llc|ltd|gmbh|co|corp|plc|ag|s\.a)\b)")
 ROLE_AT = re.compile(r"^([^@|·—–]+?)\s+(?:@|at)\s+([^@|·—–,]+)$")
 LINK_START = re.compile(r"^\[([^\]]+)\]\((https?://[^)\s]+)\)")
 URL_KINDS = frozenset(
@@ -60,28 +75,17 @@ AWARD_SEPARATORS = re.compile(r"\s+[|·@—/]\s+|\s*\|\s*|,\s+")
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: A date in brackets with a word: "('18.08 취득)", "(issued 2021.03)", "(2020년 5월 합격)".
 PAREN_DATE = re.compile(
-    r"\s*\(\s*(?:취득|발급|issued|earned|acquired)?\s*"
+    r"\s*\(\s*(?:취득|발급|졸업(?:\s*예정)?|issued|earned|acquired|expected|graduat(?:ed|ing|ion))?\s*"
     rf"((?:19|20)\d{{2}}(?:\s*[.\-/]\s*\d{{1,2}}){{0,2}}\.?|(?:19|20)\d{{2}}\s*년(?:\s*\d{{1,2}}\s*월)?"
     rf"|{MONTH}\s+(?:19|20)\d{{2}})"
-    r"\s*(?:취득|수료|졸업|합격|발급|issued|acquired|obtained|earned|completed)?\s*\)",
+    r"\s*(?:취득|수료|졸업(?:\s*예정)?|합격|발급|예정|issued|acquired|obtained|earned|completed"
+    r"|expected)?\s*\)",
     re.IGNORECASE,
 )
 #: A LinkedIn credential's dates: "Issued Jun 2023 · Expires Jun 2026".
 ISSUED = re.compile(
     rf"^\s*(?:issued|발급일?|취득일?)\s*[:：]?\s*({MONTH}\s+\d{{4}}|\d{{4}}(?:\s*[.\-/]\s*\d{{1,2}}){{0,2}})"
     r"\s*(?:·\s*(.*))?$",
-    re.IGNORECASE,
-)
-DEGREES = re.compile(
-    r"(전문학사|(?:[가-힣]{1,2}(?=학사|석사|박사))?(?:학사|석사|박사)"  # 약학사, 공학사
-    r"|bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?"
-    r"|ph\.?\s?d\.?|d\.?phil|m\.?phil|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?a\.?(?:sc\.?)?|[bm]\.?f\.?a\.?"
-    r"|m\.?a\.?(?:sc\.?)?|mba|bba|m\.?eng\.?|b\.?eng\.?|b\.?tech|m\.?tech|ll\.?[bm]\.?|j\.?d\.?)",
-    re.IGNORECASE,
-)
-SCHOOLS = re.compile(
-    r"(대학교|대학원|대학|고등학교|과학기술원|기술원|(?<=[가-힣])여대(?![가-힣])"
-    r"|university|college|institute|school|academy|kaist|postech)",
     re.IGNORECASE,
 )
 DURATION = re.compile(r"\(\s*\d{1,3}\s*(?:개월|년|months?|years?|yrs?)[^)]*\)", re.IGNORECASE)
@@ -145,73 +149,6 @@ def _trailing_year(entry: dict[str, Any], kind: str, text: str) -> str:
     return text[: match.start()]
 
 
-LONG_DEGREE = re.compile(
-    r"^(?:bachelor|master|doctor|associate)(?:'s)?(?:\s+degree)?(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?$",
-    re.IGNORECASE,
-)
-ABBREVIATION = re.compile(r"^[A-Z][A-Za-z.]{0,6}$")
-
-
-def _long_degree(entry: dict[str, Any], parts: list[str]) -> list[str]:
-    """ "Bachelor of Science", "BS", "Computer Science": the degree as written out is the
-    studyType, its abbreviation after it says the same and goes; the rest is left."""
-    for index, part in enumerate(parts):
-        if LONG_DEGREE.match(part.strip()) and "studyType" not in entry:
-            entry["studyType"] = part.strip()
-            after = parts[index + 1 : index + 2]
-            skip = 2 if after and ABBREVIATION.match(after[0].strip()) else 1
-            return parts[:index] + parts[index + skip :] + ["-"] * (not parts[:index])
-    return parts
-
-
-def degree(entry: dict[str, Any], parts: list[str]) -> bool:
-    """A degree in either order ("학사, 부산대학교 정보컴퓨터공학부", "부산대학교
-    컴퓨터공학과 학사", "MSc Computer Engineering, Instituto Superior Técnico"): the
-    school (in Korean with its 학부 or 대학원), the degree (a word of its own) and what
-    is left, the field."""
-    written_out = "studyType" not in entry
-    parts = _long_degree(entry, parts)
-    written_out = written_out and "studyType" in entry
-    school = next((p for p in parts if SCHOOLS.search(p)), None)
-    if school is None and written_out:
-        school = parts[0]  # the degree was written out: the first part left is the place
-    if school is None:  # a school without its word: the part that is no degree
-        if not any(DEGREES.fullmatch(w.strip(",()")) for p in parts for w in p.split()):
-            return False
-        school = next((p for p in parts if not DEGREES.match(p)), None)
-        if school is None:
-            return False
-    rest = [p for p in parts if p is not school]
-    tokens = school.split()
-    if re.search("[가-힣]", school):  # 학부 belongs to the school beside a degree of its own
-        faculty = ("학부", "대학원") if len(parts) > 1 else ("대학원",)
-        ends = [i for i, t in enumerate(tokens) if SCHOOLS.search(t) or t.endswith(faculty)]
-        at = max(ends, default=len(tokens) - 1)
-        entry["institution"] = " ".join(tokens[: at + 1])
-        if tokens[at + 1 :]:
-            rest.insert(0, " ".join(tokens[at + 1 :]))
-    else:
-        entry["institution"] = school
-    area: list[str] = []
-    for part in rest:
-        kept = []
-        for word in part.split():
-            if "studyType" not in entry and DEGREES.fullmatch(word.strip(",()")):
-                entry["studyType"] = word.strip(",()")
-            else:
-                kept.append(word)
-        if kept:
-            area.append(" ".join(kept).removeprefix("in ").strip())
-    if area:
-        entry["area"] = " · ".join(area)
-    return True
-
-
-SCORE = re.compile(
-    r"\(?\s*(?:학점|평점|GPA|grade)\s*[:：]?\s*([\d.]+\s*/\s*[\d.]+|[\d.]+)\s*\)?", re.IGNORECASE
-)
-
-
 def _described(text: str) -> bool:
     """A description rather than a name: starts in lower case, or runs to four words."""
     return text[:1].islower() or len(text.split()) >= 4
@@ -253,9 +190,20 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
         rest = " ".join((rest[: year.start()] + rest[year.end() :]).split())
     bold_first = rest.lstrip().startswith(("**", "__"))  # "**(주)코드웨이브** (인턴) | …"
     if bold_first and kind in ("work", "volunteer") and bold_role(entry, rest):
+        if kind == "volunteer" and "name" in entry:
+            entry["organization"] = entry.pop("name")  # "**Mentor** — Code Forward"
         return _with_duration(entry, kind, duration)  # "**Senior Analyst**, Brightwell — …"
+    if bold_first and kind in ("work", "volunteer") and bold_org(entry, rest, kind):
+        return _with_duration(entry, kind, duration)  # "**Riverside Academy**, Leeds — Teacher"
     rest = title_text(rest) if "**" in rest or "__" in rest else rest
     if kind == "publications" and citation(entry, rest):
+        return _with_duration(entry, kind, duration)
+    at_sign = AT_SIGN.match(rest) if kind in ("work", "volunteer") else None
+    if at_sign and len(at_sign.group(1).split()) <= 6:  # "Line Cook @ Ember Kitchen, Austin"
+        pieces = split_outside(at_sign.group(2).strip(), AT_PLACE.pattern)
+        entry[FIRST[kind]], entry[SECOND[kind]] = pieces[0].strip(), at_sign.group(1).strip()
+        if pieces[1:]:
+            entry["location"] = ", ".join(p.strip() for p in pieces[1:])
         return _with_duration(entry, kind, duration)
     role_at = ROLE_AT.match(rest) if kind in ("work", "volunteer") else None
     if role_at:  # "iOS Lead @ Parcelpoint", "Engineer at Acme": the role comes first
@@ -295,7 +243,9 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     if kind == "education" and degree(entry, parts):
         return _with_duration(entry, kind, duration)
     first, second = FIRST[kind], SECOND[kind]
-    if kind == "projects" and len(parts) > 1 and not _described(parts[1]):
+    cut = split.search(rest.strip(" :,")) if kind == "projects" else None
+    dashed = bool(cut and cut.group(0).strip() in ("—", "–"))  # "**x** — 표 위젯, …": what
+    if kind == "projects" and len(parts) > 1 and not dashed and not _described(parts[1]):
         second = "entity"  # "tinyqueue | Acme": whose project; "— a lock-free queue": what
     organisations = [bool(ORGANISATION.search(p)) for p in parts]
     if kind == "volunteer" and organisations == [False, True]:
@@ -306,6 +256,9 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
             entry[second] = _after_first(rest.strip(" :,"), split, parts)
     else:
         entry[first] = rest.strip()
+    if kind == "certificates" and SCOPE.search(entry.get("issuer", "")):
+        entry["name"] = rest.strip(" :,")  # "QTS, Physics 11–16": what it covers, no issuer
+        entry.pop("issuer")
     issuer = ISSUER_ASIDE.match(entry.get("name", "")) if kind == "certificates" else None
     if issuer and not entry.get("issuer"):  # "약사 면허 (보건복지부)": who issued it
         entry["name"], entry["issuer"] = issuer.group(1), issuer.group(2).strip()
@@ -317,6 +270,12 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     return _with_duration(entry, kind, duration)
 
 
+#: What a licence covers, never who issued it: a range of grades or ages, a subject.
+SCOPE = re.compile(
+    r"\d+\s*[–\-~]\s*\d+|\b(?:grades?|years?|ages?|key\s+stages?|levels?|subjects?|phase)\b"
+    r"|학년|과목|급수",
+    re.IGNORECASE,
+)
 #: An employer with what it is in brackets after it (words, not one word: "(주)",
 #: "(Remote)" and "(인턴)" stay).
 ASIDE = re.compile(r"(.*?\S)\s+\(((?:(?!\d{4})[^()])*\S\s+\S[^()]*)\)")
@@ -336,7 +295,9 @@ def paren_date(entry: dict[str, Any], kind: str, text: str) -> str:
     if when is None:
         return text
     entry[field] = when
-    return " ".join((text[: match.start()] + text[match.end() :]).split())
+    expected = re.search(r"졸업\s*예정|예정|expected", match.group(0), re.IGNORECASE)
+    kept = f" ({expected.group(0)})" if expected else ""  # a date to come: said so
+    return " ".join((text[: match.start()] + kept + text[match.end() :]).split())
 
 
 ISSUED_IN = re.compile(

@@ -9,22 +9,22 @@ from typing import Any
 
 from .md_blocks import Block, Bullet, flatten, segments
 from .md_dates import find_period
-from .md_entries import degree, is_role, issued_line
+from .md_entries import is_role
+from .md_header import PERIOD_KINDS, HeaderLines
 from .md_mixed import lazy_fields
-from .md_opening import is_place, opening_lines, opening_together, role_over_place
+from .md_opening import opening_lines, opening_together
 from .md_projects import (
     LONE_LINK,
     add_line,
     dated_project,
     job_project,
     key_line,
-    meta_links,
     project_from_bullet,
     set_period,
 )
 from .md_split import split_outside
 from .md_tables import table_items, table_kind
-from .md_vocabulary import SENTENCE, key_kind, section_kind, title_text
+from .md_vocabulary import key_kind, section_kind, title_text
 
 EDUCATION_KEYS = {
     "school": "institution",
@@ -35,11 +35,9 @@ EDUCATION_KEYS = {
     "period": "endDate",
     "score": "score",
 }
-PERIOD_KINDS = frozenset({"work", "volunteer", "education", "projects"})
 PROJECT_WORDS = re.compile(r"프로젝트|과제|project", re.IGNORECASE)
 #: Labels of a job's own text: a bold-only "**성과**" over bullets is no project.
 JOB_LABELS = frozenset({"summary", "highlights", "role"})
-ITALIC_LINE = re.compile(r"^\s*(?:\*|_)([^*_\n]{2,80})(?:\*|_)\s*$")
 
 
 # --- one job, degree, award … -------------------------------------------------------------
@@ -59,7 +57,7 @@ def _is_project(heading: Block, body: list[Block]) -> bool:
     return False
 
 
-class JobFiller:
+class JobFiller(HeaderLines):
     """What goes into one item: summary paragraphs, highlights, projects."""
 
     def __init__(self, entry: dict[str, Any], kind: str) -> None:
@@ -69,81 +67,10 @@ class JobFiller:
         self.project: dict[str, Any] | None = None  # a flat project being filled
         self.body = False  # past the short lines that open an item (dates, position)
         self.opened = False  # an opening over several lines was read
+        self.listing = False  # under a "주요 프로젝트" label: dated bullets are projects
 
     def projects(self) -> list[dict[str, Any]]:
         return self.entry.setdefault("x-cveditor", {}).setdefault("projects", [])
-
-    def header_line(self, line: str, *, bullet: bool = False) -> bool:
-        """A short line opening an item: its dates ("*June 2020 – present*",
-        "- FEBRUARY 2018 — PRESENT"), a degree ("- M.A. Graphic Design") or, for a job
-        and not in a bullet, its position."""
-        if self.body or "\n" in line.strip():
-            return False
-        italic = ITALIC_LINE.match(line)
-        place = self.entry.get("position", "")
-        work = self.kind in ("work", "volunteer")
-        if italic and work and place and not self.entry.get("location") and not is_role(place):
-            self.entry["location"] = place  # "**Co**, Chicago  2015" over "*Junior Designer*"
-            self.entry["position"] = italic.group(1).strip()
-            return True
-        text = title_text(line).strip()
-        if not text or len(text) > 80 or SENTENCE.search(text) or key_line(text):
-            return False
-        if self.kind == "certificates" and issued_line(self.entry, text):
-            return True
-        start, _end, rest = find_period(text)
-        if start and not self.entry.get("startDate") and self.kind in PERIOD_KINDS:
-            self.entry["startDate"] = start
-            if _end:
-                self.entry["endDate"] = _end
-            role = rest.strip(" —–-|·,:")
-            if rest and self.kind == "work" and is_role(role) and not is_place(rest):
-                role_over_place(self.entry, role)  # "Company, City" / "Role — dates"
-            elif rest:
-                if self.kind == "work" and not self.entry.get("position"):
-                    self.entry["position"] = rest
-                elif self.kind in ("work", "volunteer") and is_place(rest):
-                    self.entry.setdefault("location", rest)  # "*2021 – Present* · Seoul"
-                elif self.kind == "projects" and not self.entry.get("roles"):
-                    rest = meta_links(self.entry, rest)  # "📅 … | 👥 4인 | 🔗 [GitHub](…)"
-                    if rest:
-                        self.entry["roles"] = [rest]  # "`2024.03 ~ 2024.08` · 개인 프로젝트"
-                else:
-                    self.highlights.append(rest)
-            return True
-        if start:
-            return False
-        year = re.fullmatch(r"\D{0,12}?((?:19|20)\d{2})\D{0,12}", text)
-        if year and self.kind in PERIOD_KINDS and not self.entry.get("startDate"):
-            if text.strip() == year.group(1):
-                self.entry["startDate"] = year.group(1)
-            else:  # "Summer 2020": printed as written, no date to sort by
-                typed = self.entry.setdefault("x-cveditor", {}).setdefault("typedDates", {})
-                typed["startDate"] = text
-            return True
-        year_last = re.search(r"\s*[,(]\s*((?:19|20)\d{2})\)?\s*$", text)
-        if self.kind == "education" and year_last and not self.entry.get("endDate"):
-            self.entry["endDate"] = year_last.group(1)  # "BSc Computer Science, 2019"
-            text = text[: year_last.start()]
-        if self.kind == "education" and not self.entry.get("studyType"):
-            found: dict[str, Any] = {}
-            if degree(found, ["-", text]) and "studyType" in found:  # "- M.A. Graphic Design"
-                self.entry["studyType"] = found["studyType"]
-                if found.get("area"):  # the heading's second part was the place
-                    if self.entry.get("area"):
-                        self.entry["institution"] += ", " + self.entry["area"]
-                    self.entry["area"] = found["area"]
-                return True
-        if bullet:
-            return False
-        work = self.kind in ("work", "volunteer")
-        if work and is_place(text) and not self.entry.get("location"):
-            self.entry["location"] = text  # "<small>Milan · hybrid</small>" under the heading
-            return True
-        if work and not self.entry.get("position") and len(text) <= 60:
-            self.entry["position"] = text
-            return True
-        return False
 
     def key(self, label: str, value: str, kind: str | None) -> None:
         """A "key: value" line: 프로젝트 명 starts a project; project keys go to the
@@ -298,7 +225,7 @@ class JobFiller:
     def bullet(self, bullet: Bullet) -> None:
         project = project_from_bullet(bullet) if self.kind == "work" else None
         if project is None and self.kind == "work" and self.entry.get("startDate"):
-            project = dated_project(bullet)  # "'18.07 ~ '18.12 : 정산 배치 개발" in a job
+            project = dated_project(bullet, listed=self.listing)  # "'18.07 ~ '18.12 : …"
         if project is not None:
             self.projects().append(project)
             self.project = None
@@ -336,6 +263,7 @@ class JobFiller:
                 self.block(block)
             return
         if self.kind == "work" and section_kind(heading.text) == "projects":
+            self.listing = True
             for sub, blocks in segments(body):  # "## 주요 프로젝트" within the job
                 if sub is None:
                     for block in blocks:
@@ -343,6 +271,7 @@ class JobFiller:
                 else:
                     self.projects().append(job_project(sub, blocks))
             self.project = None
+            self.listing = False
             return
         if self.kind == "work" and _is_project(heading, body):
             self.projects().append(job_project(heading, body))

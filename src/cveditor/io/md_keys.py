@@ -68,14 +68,20 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
         *("최종 직위", "최종 직급", "최종직위", "최종직급"),
     ),
     "company": ("소속", "회사", "회사명", "company", "employer", "organization"),
-    "person": ("이름", "성명", "name", "employee", "작성자", "author", "지원자", "applicant"),
+    "person": (
+        *("이름", "성명", "name", "employee", "작성자", "author", "지원자", "applicant"),
+        *("me", "myself", "본인"),  # "**Me:** Dana Roh — analyst, Leeds"
+    ),
     "label": (
         *("지원 분야", "지원 직무", "지원 부문", "지원 부서", "지원 포지션", "희망 직무"),
         *("applying for", "position applied for"),
     ),
     # items a profile list names in one line each ("- 현 근무지: 회사, 직위 (2022.03 ~ 현재)")
     "current_job": ("현 근무지", "현 직장", "현재 직장", "현 소속", "current employer"),
-    "licence": ("면허", "면허증", "보유 자격", "license", "licence"),
+    "licence": (
+        *("면허", "면허증", "보유 자격", "license", "licence", "자격", "자격증", "보유 자격증"),
+        *("certification", "certifications", "certificates"),
+    ),
     "last_education": ("최종 학력", "최종학력", "highest education"),
     "school": ("학교", "학교명", "school", "university", "institution", "대학교"),
     "major": ("전공", "major", "field of study", "학과"),

@@ -31,7 +31,8 @@ HANGUL_NAME = re.compile(
     rf"^(?:[{SURNAMES}][가-힣]{{2}}|(?:남궁|황보|제갈|선우|독고)[가-힣]{{2}}|[{SURNAMES}]|[가-힣]{{2}})$"
 )
 LATIN_NAME_WORD = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ'\-]+|[A-Z]{2,}(?:-[A-Z]+)?|[A-Z]\.|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)$"
+    r"^(?:[A-Z][a-zà-ÿ'\-]+(?:-[A-Z][a-zà-ÿ']+)*|[A-Z]{2,}(?:-[A-Z]+)?|[A-Z]\.|Dr\.|Mr\.|Ms\."
+    r"|Mrs\.|Prof\.|de|da|do|dos|das|van|von|der|den|del|della|di|du|la|le|bin|ibn|al)$"
 )
 GREETING_NAME = re.compile(
     r"([가-힣]{2,4})\s*입니다|(?:I'm|I am)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)"
@@ -95,7 +96,13 @@ def name_in(text: str) -> str:
     if greeting:
         return greeting.group(1) or greeting.group(2)
     doc_words = DOC_WORDS + tuple(w for words in DOC_KINDS.values() for w in words)
-    had_doc_word = has_word(clean, doc_words)
+    titles = (*doc_words, "이력")  # "제과 제빵 이력 — 이름"
+    had_doc_word = has_word(clean, titles)
+    parts = [p.strip() for p in re.split(r"\s+[—–|-]\s+", clean) if p.strip()]
+    if had_doc_word and len(parts) == 2:  # "제과 제빵 이력 — 문가온": the document, the name
+        named = [p for p in parts if not has_word(p, titles) and _name_like(p)]
+        if len(named) == 1:
+            return named[0]
     for word in sorted(doc_words, key=len, reverse=True):
         clean = re.sub(rf"(?i)(?<![a-z]){re.escape(word)}(?![a-z])", " ", clean)
     if had_doc_word:  # "John Smith — Resume 2024", "홍길동 이력서 (2024)": the document's date
@@ -136,4 +143,10 @@ def _name_like(text: str) -> bool:
         korean = [korean[0] + korean[1]]
     if len(korean) > 1 or any(not HANGUL_NAME.match(w) or len(w) < 3 for w in korean):
         return False
-    return all(LATIN_NAME_WORD.match(w) for w in latin) and (bool(korean) or len(latin) >= 2)
+    capitalised = [w for w in latin if w[:1].isupper()]  # "Ana de la Cruz": two of them
+    first_upper = not latin or latin[0][:1].isupper()
+    return (
+        all(LATIN_NAME_WORD.match(w) for w in latin)
+        and first_upper
+        and (bool(korean) or len(capitalised) >= 2)
+    )

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .md_blocks import BOLD_HEADING, Block, bold_label
+from .md_byline import split_pair_lines
 from .md_closing import mark_closing
 from .md_dates import find_period
 from .md_layout import unfold_layout
@@ -22,6 +23,7 @@ from .md_unprinted import mark_unprinted
 from .md_vocabulary import (
     DOC_WORDS,
     IMG_SRC,
+    LETTER_WORDS,
     ROLE_WORDS,
     has_word,
     plain,
@@ -79,15 +81,30 @@ def block_label(block: Block) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
-def _section_line(block: Block) -> bool:
+def _section_line(block: Block, labels: bool = False) -> bool:
     """A short paragraph that is only a section word ("경력", "Experience:")."""
     if block.kind != "paragraph" or "\n" in block.text.strip():
         return False
-    return section_line(block.text)
+    return section_line(block.text, labels)
 
 
-def section_line(line: str) -> bool:
-    """A line that is only a section word ("경력", "EXPERIENCE", "Skills:")."""
+#: A label in brackets on a line of its own: "[경력]", "【병역】", "[ 기타 ]".
+BRACKET_LABEL = re.compile(r"^\s*(?:\[\s*([^\[\]\n]{1,12}?)\s*\]|【\s*([^【】\n]{1,12}?)\s*】)\s*$")
+
+
+def bracket_headings(blocks: list[Block]) -> bool:
+    """The document writes its sections as bracketed labels ("[경력]", "[학력]"): two of
+    them at least are section words, so every such label heads a section ("[병역]")."""
+    lines = [line for b in blocks if b.kind == "paragraph" for line in b.text.split("\n")]
+    found = [m.group(1) or m.group(2) for line in lines if (m := BRACKET_LABEL.match(line))]
+    return sum(1 for label in found if section_kind(label)) >= 2
+
+
+def section_line(line: str, labels: bool = False) -> bool:
+    """A line that is only a section word ("경력", "EXPERIENCE", "Skills:"), or, with
+    ``labels``, any bracketed label ("[기타]") of a document that writes its sections so."""
+    if labels and BRACKET_LABEL.match(line):
+        return True
     text = plain(line)
     return (
         0 < len(text) <= 24
@@ -97,13 +114,13 @@ def section_line(line: str) -> bool:
     )
 
 
-def split_paragraphs(blocks: list[Block]) -> list[Block]:
+def split_paragraphs(blocks: list[Block], labels: bool = False) -> list[Block]:
     """A paragraph whose lines include a section word on its own ("경력" in a text
     without headings) is cut there, so that the word can become a heading."""
     out: list[Block] = []
     for block in blocks:
         lines = block.text.split("\n") if block.kind == "paragraph" else []
-        cuts = [i for i, line in enumerate(lines) if i and section_line(line)]
+        cuts = [i for i, line in enumerate(lines) if i and section_line(line, labels)]
         if len(lines) > 1 and BOLD_HEADING.match(lines[0]) and not cuts:
             cuts = [1]  # "**Ledger sharding**" over its lines: a heading of its own
         if not cuts or len(block.source.split("\n")) != len(lines):
@@ -128,12 +145,13 @@ def split_paragraphs(blocks: list[Block]) -> list[Block]:
 def promote_headings(blocks: list[Block]) -> list[Block]:
     """Section-word lines become headings like bold-only paragraphs (level 7); a bold
     line with nothing under it, or a bold name or headline at the top, stays text."""
-    blocks = split_paragraphs(blocks)
+    labels = bracket_headings(blocks)
+    blocks = split_paragraphs(blocks, labels)
     index = 0
     while index < len(blocks):
         block = blocks[index]
         lines = block.text.split("\n") if block.kind == "paragraph" else []
-        if len(lines) > 1 and section_line(lines[0]):  # "경력" over the first job's line
+        if len(lines) > 1 and section_line(lines[0], labels):  # "경력" over the first job's line
             rest = Block(
                 "paragraph",
                 "\n".join(lines[1:]),
@@ -143,9 +161,11 @@ def promote_headings(blocks: list[Block]) -> list[Block]:
             )
             blocks.insert(index + 1, rest)
             block.text, block.source, block.last_line = lines[0], lines[0], block.first_line
-        if _section_line(block):
+        if _section_line(block, labels):
             block.kind, block.level = "heading", 7
             block.text = block.text.strip().rstrip(":：").strip()
+            if bracket := BRACKET_LABEL.match(block.text):  # "[병역]": the label is 병역
+                block.text = bracket.group(1) or bracket.group(2)
         index += 1
     for index, block in enumerate(blocks):  # a bold line with nothing under it: emphasis
         after = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -172,6 +192,8 @@ def promote_headings(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if block.kind == "heading" and block.level < 7 and block is real[0]:
             continue  # the title
+        if block.kind == "heading" and block.level < 7 and _resume_after_letter(real, block):
+            continue  # "# Résumé" after "# Cover Letter": the title of what follows
         if block.kind == "heading" and (block.level < 7 or section_kind(block.text)):
             break
         if block.kind == "heading" and (person_name(block.text) or ROLE_WORDS.search(block.text)):
@@ -179,14 +201,32 @@ def promote_headings(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _resume_after_letter(real: list[Block], block: Block) -> bool:
+    """A heading that only names the résumé ("# Résumé", "# 이력서") after a first
+    heading that is a letter ("# Cover Letter"): the résumé's own title."""
+    return (
+        len(real) > 1
+        and block is not real[0]
+        and block.level == real[0].level
+        and has_word(real[0].text, LETTER_WORDS)
+        and only_doc_words(block.text)
+        and all(not only_doc_words(b.text) for b in real[1 : real.index(block)])
+    )
+
+
 def find_title(blocks: list[Block]) -> int | None:
     """Index of the document's title: its first heading, if no other heading is
-    shallower, and it is either the only one at its level or not a section word."""
+    shallower, and it is either the only one at its level or not a section word; after
+    a letter, the heading that names the résumé."""
     levels = [b.level for b in blocks if b.kind == "heading" and not b.private]
     first = next((i for i, b in enumerate(blocks) if b.kind == "heading" and not b.private), None)
     if first is None or blocks[first].level == 7:
         return None
     title = blocks[first]
+    if has_word(title.text, LETTER_WORDS):
+        real = [b for b in blocks if b.kind == "heading" and b.level < 7 and not b.private]
+        after = next((b for b in real if _resume_after_letter(real, b)), None)
+        return blocks.index(after) if after is not None else None
     if title.level != min(levels):
         return None
     if name_in(title.text) or has_word(title.text, DOC_WORDS) or only_doc_words(title.text):
@@ -206,7 +246,8 @@ def build_outline(
     for block in blocks:
         lines = range(block.first_line, block.last_line + 1)
         block.left_out = bool(left_out) and all(line in left_out for line in lines)
-    blocks = mark_closing(mark_unprinted(promote_headings(unfold_layout(blocks))))
+    blocks = split_pair_lines(unfold_layout(blocks))
+    blocks = mark_closing(mark_unprinted(promote_headings(blocks)))
     blocks = private_blocks([b for b in blocks if b.kind != "rule"])
     title_at = find_title(blocks)
     roots: list[OutlineNode] = []

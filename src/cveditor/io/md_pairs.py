@@ -17,6 +17,19 @@ from .md_vocabulary import KEY_LINE, SENTENCE, title_text
 #: What separates the items of a bare list of skills ("SQL · Python (pandas) · Excel").
 LIST_SEPARATORS = r"[,;]|\s+·\s+"
 FLUENCY = re.compile(r"([^(),]+?)\s*(?:\(([^()]+)\))?")
+#: How well a language is spoken, as people say it: a word, a CEFR level, a Korean grade.
+FLUENCY_WORD = re.compile(
+    r"(?:(?:full|limited)\s+professional(?:\s+proficiency)?|professional(?:\s+working)?"
+    r"(?:\s+proficiency)?|(?:limited\s+)?working(?:\s+proficiency)?|elementary(?:\s+proficiency)?"
+    r"|native(?:\s+(?:or\s+bilingual|speaker))?(?:\s+proficiency)?|bilingual|mother\s+tongue"
+    r"|fluent|fluency|proficient|conversational|business(?:\s+level)?|basic|beginner"
+    r"|intermediate|upper[- ]intermediate|advanced|[ABC][12][+]?"
+    r"|원어민|모국어|능통|유창|상급?|중급?|하급?|초급|고급|일상\s*회화|비즈니스\s*회화?|회화\s*가능)"
+    r"(?:\s*\([^()]*\))?",
+    re.IGNORECASE,
+)
+#: "Accounting — IFRS, GAAP, …": a name before a dash or a bar, then the list.
+NAMED_LIST = re.compile(r"^([^,;:—–|]{1,40}?)(?:\s+[—–-]\s+|\s*\|\s*)(\S.*)$")
 
 
 def pairs(section: Section, kind: str) -> list[dict[str, Any]]:
@@ -57,6 +70,8 @@ def pairs(section: Section, kind: str) -> list[dict[str, Any]]:
 def _several(line: str, kind: str) -> list[str]:
     """ "English (native), French (B2)": one language each."""
     parts = split_outside(line, r"\s*[,·/]\s+")
+    if kind == "languages" and any(FLUENCY_WORD.fullmatch(p.strip()) for p in parts[1:]):
+        parts = split_outside(line, r"\s*[,/]\s+")  # "Swedish · Native": one language
     if kind == "languages" and len(parts) > 1 and all(FLUENCY.fullmatch(p) for p in parts):
         return parts
     return [line]
@@ -76,7 +91,7 @@ def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
     if stars and line[: stars.start()].strip():  # "★★★★☆": four of five
         full = stars.group(1).count("★")
         return {"name": title_text(line[: stars.start()]), "level": f"{full}/{len(stars.group(1))}"}
-    plain_pair = value_key == "fluency" and not re.search(r"\s[—–|-]\s|[:：]", line)
+    plain_pair = value_key == "fluency" and not re.search(r"\s[—–|·-]\s|[:：]", line)
     fluency = FLUENCY.fullmatch(line.strip()) if plain_pair else None
     when = _test_date(fluency.group(2)) if fluency and fluency.group(2) else None
     if fluency and when:  # "OPIc IH (2023.05)": a dated test, a certificate
@@ -89,6 +104,7 @@ def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
         name_key == "name"
         and value_key == "keywords"
         and (not match or line.strip().startswith(":"))
+        and not NAMED_LIST.match(title_text(bare))
         and len(split_outside(bare, LIST_SEPARATORS)) >= (2 if " · " in bare else 3)
         and not SENTENCE.search(bare)
     ):
@@ -97,7 +113,8 @@ def _pair(line: str, name_key: str, value_key: str) -> dict[str, Any]:
     if match and match.group(2).strip():
         name, value = match.group(1).strip(), match.group(2).strip()
     else:
-        parts = re.split(r"\s+[—–-]\s+|\s*\|\s*", line, maxsplit=1)
+        dot = r"|\s+·\s+" if value_key == "fluency" else ""  # "English · Full professional"
+        parts = re.split(r"\s+[—–-]\s+|\s*\|\s*" + dot, line, maxsplit=1)
         name, value = (parts[0], parts[1]) if len(parts) == 2 else (line, "")
     item: dict[str, Any] = {name_key: title_text(name) if "**" in name else name}
     if value:

@@ -32,7 +32,8 @@ def preamble_target(block: Block) -> str:
         lines = block.text.split("\n")
         if person_name(lines[0]) or any(is_contact(line) for line in lines):
             return "basics"
-        return "summary"
+        keys = [key_kind(m.group(1)) for line in lines if (m := KEY_LINE.match(line))]
+        return "basics" if "person" in keys else "summary"  # "Name: … / Team: …"
     if kind := item_table(block):
         return kind  # | 자격증명 | 발급기관 | 취득일 | before any section
     if block.kind == "table":
@@ -62,6 +63,8 @@ def preamble_job(title: OutlineNode | None, roots: list[OutlineNode]) -> bool:
                 match = KEY_LINE.match(piece)
                 if match and key_kind(match.group(1)) == "company":
                     return True
+                if match and key_kind(match.group(1)) == "team" and ", " in match.group(2):
+                    return True  # "Team: Payments Risk, Calloway Bank": a team of an employer
                 if match and key_kind(match.group(1)) == "person" and byline_job(match.group(2)):
                     return True  # "작성자: 이름 / 직위 / 팀 / (주)회사"
     return False

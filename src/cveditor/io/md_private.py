@@ -32,6 +32,13 @@ PRIVATE_WORDS = (
     "퇴사 이유",
     "reason for leaving",
     "reasons for leaving",
+    *("left because", "leaving because", "why leaving", "why leave", "떠나는 이유"),
+    *("나가는 이유", "그만두는 이유", "그만둔 이유", "퇴사 계기"),
+    # what the author wants from the next job, and whom to ask: their own notes
+    *("what i want next", "what i want from my next", "wish list", "wishlist"),
+    *("must-haves", "must haves", "dealbreakers"),
+    *("deal breakers", "deal-breakers", "ideal job", "원하는 조건", "이직 조건", "이직 희망 조건"),
+    *("people to ask", "who to ask", "references to ask", "연락할 사람", "레퍼런스 부탁"),
     "manager feedback",
     "평가 의견",
     "평가의견",
@@ -74,6 +81,12 @@ EXACT_LABELS = re.compile(
     r"|^(?:메모|memo|notes?|note to self|notes? for me|to-?do|할\s*일|reminder)$",  # own notes
     re.IGNORECASE,
 )
+#: Pay written as a short label ("- pay: 52k → 58k" under a job): private wherever it is.
+PAY_LABELS = re.compile(
+    r"^(?:pay|base|base pay|comp|tc|bonus|day rate|floor|walk[- ]?away|기본급|성과급)$", re.I
+)
+#: The person who wrote a review; as a label over venues it is an academic service.
+REVIEWER = re.compile(r"^(?:reviewer|평가자)$", re.I)
 BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{1,40}?)[:：]?(?:\*\*|__)\s*[:：]?\s*(.*)$")
 MAX_LABEL = 30
 
@@ -88,7 +101,11 @@ def private_label(text: str, words: tuple[str, ...] = LABEL_WORDS) -> bool:
         return False
     if not match and not text.strip().split("\n")[1:] and "**" not in line:
         return False  # a bare word on its own ("피드백") with nothing under it: text
+    if match and REVIEWER.match(label) and "," in match.group(2):
+        return False  # "Reviewer: Journal A, Conference B": a service, not a person
     exact = words is LABEL_WORDS and bool(match and EXACT_LABELS.match(label))
+    if match and words in (LABEL_WORDS, PRIVATE_WORDS) and PAY_LABELS.match(label):
+        return True
     return has_word(label, words) or exact
 
 
@@ -166,10 +183,15 @@ def _without_children(bullet: Bullet, words: tuple[str, ...], taken: list[Bullet
     return replace(bullet, children=kept)
 
 
-#: A line the author wrote to themselves: "… 확인할 것.", "나만 보는 …",
-#: "Note to self: …", "TODO …", "Don't forget …".
+#: Every Hangul syllable that ends in ㄹ (줄일, 뺄, 할, 말): "… 줄일 것", "… 뺄 것".
+_RIEUL = "".join(chr(0xAC00 + at * 28 + 8) for at in range(399))
+#: A line the author wrote to themselves: "… 확인할 것.", "… 줄일 것", "하지 말 것",
+#: "숫자 먼저 말하기", "나만 보는 …", "제출 전 체크:", "Note to self: …", "TODO …".
 TO_SELF = re.compile(
-    r"(?:[할볼쓸줄]\s*것|말\s*것)\s*[.!]?\s*$|나만\s*(?:보|볼)|^\s*(?:todo|to-?do)\b"
+    rf"[{_RIEUL}]\s*것\s*[.!]?\s*$|나만\s*(?:보|볼)|^\s*(?:todo|to-?do)\b"
+    r"|(?:하|이|리|치|빼|넣|쓰|주|우|꾸|내)기\s*[.!]?\s*$"  # "… 먼저 말하기", "수식어 빼기"
+    r"|^\s*(?:제출\s*전|보내기\s*전|체크|check(?:list)?|before (?:sending|submitting))"
+    r"[^:：]{0,12}[:：]"
     r"|note to self|for my eyes|reminder to self|don'?t forget|remember to\b",
     re.IGNORECASE,
 )
@@ -184,7 +206,8 @@ def to_self(block: Block) -> bool:
     if block.kind != "paragraph" or not block.source.lstrip().startswith(">"):
         return False
     lines = [line for line in re.split(r"\n|(?<=[.!?])\s+", block.text) if line.strip()]
-    return bool(lines) and sum(1 for line in lines if TO_SELF.search(line)) * 2 >= len(lines)
+    mine = sum(1 for line in lines if TO_SELF.search(line) or has_word(line, PRIVATE_WORDS))
+    return bool(lines) and mine * 2 >= len(lines)
 
 
 def split_private(block: Block) -> tuple[Block | None, Block | None]:
@@ -201,13 +224,30 @@ def _bullet_source(bullets: list[Bullet]) -> str:
     return "\n".join(f"- {line}" for line in flatten(bullets))
 
 
+#: A remark to oneself after a line's text: "(공백 포함 812자) ← 줄일 것", "… <- fix".
+ARROW_NOTE = re.compile(r"\s+(?:←|<-{1,2}|⬅)\s*(\S.*)$")
+
+
+def arrow_notes(block: Block) -> tuple[Block | None, Block | None]:
+    """(the paragraph without the remarks after an arrow, the remarks as a private block)."""
+    if block.kind != "paragraph" or not ARROW_NOTE.search(block.text):
+        return block, None
+    lines = block.text.split("\n")
+    notes = [m.group(1) for line in lines if (m := ARROW_NOTE.search(line))]
+    kept = [ARROW_NOTE.sub("", line) for line in lines]
+    text, remarks = "\n".join(kept), "\n".join(notes)
+    public = replace(block, text=text, source=text) if text.strip() else None
+    return public, replace(block, text=remarks, source=remarks, private=True, left_out=False)
+
+
 def private_blocks(blocks: list[Block]) -> list[Block]:
     """Every block with its private lines, then its goals, split off after it."""
     out: list[Block] = []
     for block in blocks:
-        public, private = split_private(block)
+        public, remarks = arrow_notes(block)
+        public, private = split_private(public) if public else (None, None)
         public, goals = _split(public, GOAL_WORDS, "goal") if public else (None, None)
-        out += [b for b in (public, private, goals) if b is not None]
+        out += [b for b in (public, remarks, private, goals) if b is not None]
     return out
 
 

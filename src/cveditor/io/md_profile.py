@@ -18,7 +18,8 @@ from .md_byline import SOCIAL_COUNT, UNCOLONED_NAME, byline_job, profile_headlin
 from .md_contact import contact_piece
 from .md_dates import joined
 from .md_entries import entry_from_line
-from .md_names import GREETING_NAME, person_name
+from .md_names import GREETING_NAME, person_name, without_doc_words
+from .md_split import split_outside
 from .md_vocabulary import (
     BADGE,
     BOLD_LINE,
@@ -42,6 +43,21 @@ BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,60})(?:\*\*|__)\s*(?:[—–|]|
 BOLD_KEY = re.compile(r"^(?:\*\*|__)([^*_]{1,30}?)[:：]?(?:\*\*|__)\s*[:：]")
 #: A place left among contact details: capitalised words, no digits or addresses.
 PLACE_PIECE = re.compile(r"^(?:[A-Z][\w'’.-]*|[가-힣]+)(?:[ ,]+(?:[A-Z][\w'’.-]*|[가-힣]+)){0,3}$")
+#: A Korean place: a city or province by name, or a word with a place's ending (서울,
+#: 성남시, 강남구, 경기도 …); other Hangul words ("마케팅 매니저 8년차") are no place.
+KOREAN_PLACE = re.compile(
+    r"^(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|제주|경기|강원|충북|충남|전북|전남|경북|경남"
+    r"|판교|분당|일산|수원|성남|용인|고양|창원|청주|천안|전주|포항)\S*|\S+(?:시|도|구|군|읍|면|동))"
+    r"(?:[ ,]+\S+(?:시|도|구|군|읍|면|동)?){0,2}$"
+)
+
+
+def is_place(piece: str) -> bool:
+    """A place on a contact line: "Tucson, AZ", "Lagos", "서울 강남구", "성남시"."""
+    piece = piece.strip()
+    if re.search("[가-힣]", piece):
+        return bool(KOREAN_PLACE.match(piece)) and not ROLE_WORDS.search(piece)
+    return bool(PLACE_PIECE.match(piece)) and not ROLE_WORDS.search(piece)
 PIECES = re.compile(r"\s+[·|•]\s+|(?<=[.。])\s+(?=\S+@)")
 #: More separators of a line holding several contact details: " / ", " -- ", " — ".
 MORE_PIECES = re.compile(r"\s+(?:/|--|—|–)\s+")
@@ -49,7 +65,12 @@ VALUES = re.compile(r"\s+[/·|,]\s+|\s*,\s*(?=\S+@|\+?\d)")
 
 
 #: Keys of a profile list that name an item of a section, and that section.
-PROFILE_ITEMS = {"current_job": "work", "licence": "certificates", "last_education": "education"}
+PROFILE_ITEMS = {
+    "current_job": "work",
+    "licence": "certificates",
+    "last_education": "education",
+    "school": "education",  # "- 학교/전공: 한빛대학교 경영학과 4학년 (2027.02 졸업예정)"
+}
 
 
 @dataclass
@@ -124,11 +145,13 @@ class ProfileReader:
             self.basics["label"] = title_text(stripped)  # "Talent Partner | Hiring for … | Boston"
             return None
         if headline and (
-            is_label(title_text(left[0])) or (first and len(left) == 1 and _short(left[0]))
+            is_label(title_text(left[0]))
+            or (first and len(left) == 1 and _short(left[0]))
+            or (contact and _first_headline(pieces, left, "location" in self.basics))
         ):
             self.basics["label"] = title_text(left.pop(0)).rstrip(".")
         lone = len(left) == 1 and contact and "location" not in self.basics
-        if lone and PLACE_PIECE.match(left[0]) and not ROLE_WORDS.search(left[0]):
+        if lone and is_place(left[0]):
             self.basics["location"] = {"address": left.pop()}  # "Title · Lagos · mail · phone"
         if not left:
             return None
@@ -149,8 +172,20 @@ class ProfileReader:
             name = re.sub(r"\s*\([^()]+\)$", "", name)  # "문지호 (文智浩)": no Hanja
         if name and _personal(name):
             self.basics["name"] = name
+            rest = without_doc_words(title_text(text).replace(name, " ")).strip(" -–—|·")
+            if rest and rest != without_doc_words(title_text(text)) and "label" not in self.basics:
+                self.basics["label"] = rest  # "제과 제빵 이력 — 문가온": what the career is
             return True
         return False
+
+    def _headline_and_place(self, text: str) -> str:
+        """ "analyst, Rotterdam" after a name: the headline, and the city it ends with."""
+        head, _, place = text.rpartition(", ")
+        free = head and "location" not in self.basics
+        if free and is_place(place):
+            self.basics["location"] = {"address": place}
+            return head
+        return text
 
     def key(self, key: str, value: str) -> bool:
         """A known key: "이름 : 박서윤", "연락처 : 010-… / mail", "소속 : 회사 / 팀"."""
@@ -158,24 +193,27 @@ class ProfileReader:
             aside = re.search(r"\(([^)]*\d[^)]*)\)\s*$", title_text(value))
             if aside:  # "(총 경력 10년 11개월)" beside the name: said in the summary
                 self.profile.summary.append(aside.group(1).strip())
-            name = re.sub(r"\s*\([^)]*\)\s*$", "", title_text(value)).strip()
+            name = title_text(value)[: aside.start()].strip() if aside else title_text(value)
             job = byline_job(title_text(value))
             if job and not any(k in self.profile.job for k in ("name", "position", "team")):
                 self.profile.job.update(job)  # "작성자: 이름 / 직위 / 팀 / (주)회사": the job
                 name = PIECES_OF_BYLINE.split(title_text(value))[0].strip()
-            first, *rest = re.split(r"\s+[/|·]\s+", name)
+            first, *rest = re.split(r"\s+[/|·—–]\s+", name)
+            first = re.sub(r"\s*\([^)]*\)\s*$", "", first).strip()  # "(文智浩)", "(Kim)"
             rest = [p for p in rest if not contact_piece(self.basics, p)]  # "성명: 이름 · 010-…"
-            name = first if person_name(first) and not rest else name
+            name = first if not rest else name  # the track "(신입)" stays in the headline
             if rest and person_name(first) and "label" not in self.basics:
                 name = first  # "성명: 정현우 / 백엔드 개발자 (총 경력 …)": the name, then a title
-                self.basics["label"] = " / ".join(rest)
+                self.basics["label"] = self._headline_and_place(" / ".join(rest))
             if not self.basics.get("name"):
                 self.basics["name"] = name
             return self.basics["name"] == name  # the title named them already: said
 
         if key in PROFILE_ITEMS and value:  # "현 근무지: 회사, 직위 (2022.03 ~ 현재)": an item
             kind = PROFILE_ITEMS[key]
-            self.profile.items.append((kind, entry_from_line(value, kind)))
+            parts = split_outside(value, r",\s+") if kind == "certificates" else [value]
+            for part in parts:  # "자격: 전산회계 1급 (2025.06 취득), 물류관리사": two
+                self.profile.items.append((kind, entry_from_line(part, kind)))
             return True
         if key == "label" and "label" not in self.basics:  # "지원 분야: 생산기술 (품질관리)"
             self.basics["label"] = title_text(value)
@@ -190,7 +228,10 @@ class ProfileReader:
             self.profile.job["position"] = title_text(value)
             return True
         if key == "team" and "team" not in self.profile.job:
-            self.profile.job["team"] = title_text(value)
+            team, _, employer = title_text(value).rpartition(", ")
+            if team and "name" not in self.profile.job:  # "Team: Payments Risk, Calloway Bank"
+                self.profile.job["name"] = employer
+            self.profile.job["team"] = team or employer
             return True
         if key in ("email", "phone", "url", "github", "linkedin", "location"):
             parts = [p for p in re.split(r"\s+[·|•]\s+", value) if p.strip()]
@@ -325,6 +366,18 @@ def _keyed(text: str) -> bool:
         and not EMAIL.match(text.strip())
         and (key_kind(match.group(1)) is not None)
     )
+
+
+def _first_headline(pieces: list[str], left: list[str], placed: bool) -> bool:
+    """The first piece of a contact line, before its place, is the headline by where it
+    stands ("Hydrogeologist | Tucson, AZ | mail", "마케팅 매니저 8년차 | mail | 010-…");
+    ``placed``: the profile has its place already."""
+    head = left[0]
+    if head != pieces[0].strip() or len(head) > 60 or re.search(r"[.!?。](\s|$)|[\[\]<>`]", head):
+        return False
+    if len(left) == 1:  # the line's place found already: what is left is no place
+        return placed or not is_place(head)
+    return len(left) == 2 and is_place(left[1])
 
 
 def _short(text: str) -> bool:

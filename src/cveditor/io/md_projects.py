@@ -221,12 +221,12 @@ def _lines(block: Block) -> list[str]:
 DATE_FIRST = re.compile(r"^\s*[\[(]?\s*(?:['’]\d{2}|\d{4}|\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})")
 
 
-def dated_project(bullet: Bullet) -> dict[str, Any] | None:
+def dated_project(bullet: Bullet, *, listed: bool = False) -> dict[str, Any] | None:
     """A bullet of a job that opens with its own period is a part of the job done
     then: a project with those dates, named by the rest of the line."""
     text = bullet.text.split("\n")[0]
     if not DATE_FIRST.match(text):
-        return _named_dated_project(bullet)
+        return _named_dated_project(bullet, listed=listed)
     start, end, rest = find_period(text)
     if not start or not rest or len(rest) > 120:
         return None
@@ -242,16 +242,30 @@ def dated_project(bullet: Bullet) -> dict[str, Any] | None:
 #: "민원 안내 시스템 고도화 (2016.04 ~ 2017.02) — JSP, Oracle": a name, its period in
 #: brackets, and what it was built with after a dash.
 NAMED_PERIOD = re.compile(
-    r"^(?P<name>[^()]{2,80}?)\s*\((?P<period>[^()]+)\)\s*(?:[—–-]\s*(?P<stack>.+))?$"
+    r"^(?P<name>(?:[^()]|\([^()]*\)){2,80}?)\s*\((?P<period>[^()]+)\)\s*"
+    r"(?:[—–-]\s*(?P<stack>.+)|[:：]\s*(?P<about>.+))?$"
+)
+#: A piece of work that names itself one: the word, a task force, a build or roll-out.
+SELF_NAMED = re.compile(
+    r"프로젝트|과제|(?<![A-Za-z])TF(?![A-Za-z])|태스크\s*포스|구축|도입|개발|고도화|전환|이관|런칭|출시"
+    r"|\b(?:project|pilot|programme|program|initiative|task\s*force|migration|rollout|launch)\b",
+    re.IGNORECASE,
 )
 
 
-def _named_dated_project(bullet: Bullet) -> dict[str, Any] | None:
+def _named_dated_project(bullet: Bullet, *, listed: bool = False) -> dict[str, Any] | None:
     """A job's bullet naming a piece of work with its own period: a project of the job
-    (the words after the dash its stack when they are a short list, else its text)."""
-    found = NAMED_PERIOD.match(bullet.text.split("\n")[0].strip())
+    (the words after the dash its stack when they are a short list, else its text) when
+    it says it is one (its words, bold, a description, sub-bullets) or is ``listed``
+    under a projects label."""
+    line = bullet.text.split("\n")[0].strip()
+    found = NAMED_PERIOD.match(line)
     if found is None:
         return None
+    more = bullet.text.split("\n")[1:] + flatten(bullet.children) + bullet.tail
+    named = SELF_NAMED.search(found.group("name")) or line.startswith(("**", "__"))
+    if not (named or listed or found.group("stack") or found.group("about") or more):
+        return None  # "Cut costs by 12% (2019–2021)": an achievement, its dates its text
     start, end, left = find_period(found.group("period"))
     if not start or left:
         return None
@@ -264,7 +278,8 @@ def _named_dated_project(bullet: Bullet) -> dict[str, Any] | None:
         project["techStack"] = [i.strip() for i in items if i.strip()]
     elif stack:
         project["summary"] = stack.strip()
-    more = bullet.text.split("\n")[1:] + flatten(bullet.children) + bullet.tail
+    if found.group("about"):
+        project["summary"] = found.group("about").strip()  # "… (2019.04 ~ 2019.10): 설명"
     if more:
         project["highlights"] = [line.strip() for line in more if line.strip()]
     return project

@@ -10,13 +10,13 @@ from typing import Any
 from .md_attach import results_of_items
 from .md_blocks import Block, Bullet, Section, sources
 from .md_cite import citation_lines
-from .md_dates import find_period
+from .md_dates import SINGLE_DATE, find_period
 from .md_employers import roles_of_employers
 from .md_entries import entry_from_line, is_role, issued_line
 from .md_job import PROJECT_WORDS, all_keys, fill_entry, segments
 from .md_mixed import item_field, listed_item
 from .md_projects import PROJECT_LABEL, job_project, key_line, project_from_bullet
-from .md_roles import opens_role_item
+from .md_roles import opens_role_item, settle_order
 from .md_tables import compound_columns, table_items, table_kind
 from .md_vocabulary import SENTENCE, key_kind, title_text
 
@@ -28,6 +28,7 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
     blocks = section.blocks
     sub_level = min((b.level for b in blocks if b.kind == "heading"), default=0)
     items: list[dict[str, Any]] = []
+    made: list[tuple[str, dict[str, Any], dict[str, Any]]] = []  # settled in one order
     text_field = {"references": "reference", "projects": "description"}.get(kind, "summary")
     if sub_level:
         intro: list[Block] = []
@@ -57,13 +58,14 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
                 items += roles  # "### Company" over "#### Senior Designer", "#### Designer"
                 continue
             for line, blocks in item_parts(part, kind):  # "Engineer, Foo (2018 - 2020)"
-                current = entry_from_line(line or heading.text, kind)
+                current = _read(line or heading.text, kind, made)
                 fill_entry(current, blocks, kind)
                 items.append(current)
         if intro and items:
             first = items[0]
             intro_text = sources(intro)
             first[text_field] = "\n\n".join(p for p in (intro_text, first.get(text_field)) if p)
+        _settle(made, kind)
         return roles_of_employers(items) if kind == "work" else items
     if any(item_line(line, kind) for b in blocks if b.kind == "paragraph" for line in _lines(b)):
         return _items_from_lines(blocks, kind)
@@ -89,7 +91,7 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
                         project
                     )
                     continue
-                entry = entry_from_line(bullet.text, kind)
+                entry = _read(bullet.text, kind, made)
                 if first_job is None and keys:
                     first_job = keys  # its siblings written alike are jobs too, not projects
                 if bullet.children or bullet.tail:
@@ -123,12 +125,32 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
                     )
             else:
                 lines = block.text.split("\n")
-                entry = entry_from_line(lines[0], kind)
+                entry = _read(lines[0], kind, made)
                 rest = "\n".join(lines[1:]).strip()
                 if rest:
                     fill_entry(entry, [Block("paragraph", rest, source=rest)], kind)
                 items.append(entry)
+    _settle(made, kind)
     return items
+
+
+Made = list[tuple[str, dict[str, Any], dict[str, Any]]]
+
+
+def _read(line: str, kind: str, made: Made) -> dict[str, Any]:
+    """entry_from_line, remembered with its line and what it read for _settle."""
+    entry = entry_from_line(line, kind)
+    made.append((line, entry, dict(entry)))
+    return entry
+
+
+def _settle(made: Made, kind: str) -> None:
+    """The section's entries read in the order its other entries were written
+    (md_roles.settle_order), of those whose role and employer are still as their line
+    gave them (a role line under a heading has said which is which)."""
+    keys = ("name", "organization", "position")
+    pairs = [(line, e) for line, e, read in made if all(e.get(k) == read.get(k) for k in keys)]
+    settle_order(pairs, kind)
 
 
 def role_parts(heading: Block, part: list[Block]) -> list[dict[str, Any]]:
@@ -285,6 +307,9 @@ def item_line(line: str, kind: str) -> bool:
         return True  # "자격 | 2017.02 | 교육부": one item a line, the date a cell of it
     if kind == "publications" and citation_lines([text]):
         return True  # "Whitfield, E. M. (2021). Title. *Venue*, 8(2). https://doi.org/…"
+    dated = SINGLE_DATE.match(text) if kind in ("certificates", "awards") else None
+    if dated and dated.group(2).strip():
+        return True  # "2017.06 제과기능사": the date first, one item a line
     return kind in ("education", "certificates", "awards", "publications") and bool(
         re.search(
             r"(?<!\d)(?:19|20)\d{2}\)?\.?$|\((?:19|20)\d{2}(?:\s*[.\-/]\s*\d{1,2}){0,2}\.?\)$", text
@@ -295,11 +320,12 @@ def item_line(line: str, kind: str) -> bool:
 def _items_from_lines(blocks: list[Block], kind: str) -> list[dict[str, Any]]:
     """Items opened by item lines; the lines and bullets after one are its body."""
     items: list[tuple[dict[str, Any], list[Block]]] = []
+    made: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
     for block in _split_lazy_lines(blocks, kind):
         if block.kind == "bullets" and items and kind == "work":
             for bullet in block.bullets:  # "- **Data Analyst**, Lakeshore — … (2018–2022)"
                 if opens_role_item(bullet.text):
-                    items.append((entry_from_line(bullet.text, kind), []))
+                    items.append((_read(bullet.text, kind, made), []))
                     if bullet.children:
                         items[-1][1].append(Block("bullets", bullets=bullet.children))
                 elif items[-1][1] and items[-1][1][-1].kind == "bullets":
@@ -312,11 +338,11 @@ def _items_from_lines(blocks: list[Block], kind: str) -> list[dict[str, Any]]:
                 items[-1][1].append(block)
             elif block.kind == "bullets":
                 for bullet in block.bullets:
-                    items.append((entry_from_line(bullet.text, kind), []))
+                    items.append((_read(bullet.text, kind, made), []))
                     if bullet.children:
                         items[-1][1].append(Block("bullets", bullets=bullet.children))
             else:
-                items.append((entry_from_line(block.text.split("\n")[0], kind), []))
+                items.append((_read(block.text.split("\n")[0], kind, made), []))
             continue
         for line in _lines(block):
             if kind == "certificates" and items and issued_line(items[-1][0], line):
@@ -324,13 +350,14 @@ def _items_from_lines(blocks: list[Block], kind: str) -> list[dict[str, Any]]:
             if items and _dates_of_previous(line, items[-1]):
                 items[-1][1].append(Block("paragraph", line, source=line))
             elif item_line(line, kind) or not items or listed_item(line, kind, items):
-                items.append((entry_from_line(line, kind), []))
+                items.append((_read(line, kind, made), []))
             else:
                 items[-1][1].append(Block("paragraph", line, source=line))
     out = []
     for entry, body in items:
         fill_entry(entry, _merge_lines(body), kind)
         out.append(entry)
+    _settle(made, kind)  # after the lines under each: "*Junior Designer*" said which is which
     return out
 
 

@@ -11,6 +11,7 @@ from .md_outline import OutlineNode
 from .md_vocabulary import KEY_LINE, key_kind
 
 ARROW = re.compile(r"→|->|⇒|=>")
+LIST_PARTS = re.compile(r"\s*(?:,|，|、|·|/|\|)\s*")
 
 
 def dated_line(text: str) -> bool:
@@ -23,6 +24,21 @@ def kpi_lines(items: list[str]) -> bool:
     """Most lines are "label: before → after" (KPI bullets)."""
     hits = sum(1 for t in items if KEY_LINE.match(t) and ARROW.search(t))
     return bool(items) and hits * 2 >= len(items)
+
+
+def skill_lists(items: list[str]) -> bool:
+    """Every line is "area: a, b, c" (a short label over a list of things): what one
+    can do, as a skills section lists it."""
+    if not items:
+        return False
+    for text in items:
+        match = KEY_LINE.match(text)
+        value = match.group(2) if match else ""
+        if not match or len(match.group(1).strip("*_ ")) > 20:
+            return False
+        if len([p for p in LIST_PARTS.split(value) if p.strip()]) < 2:
+            return False
+    return True
 
 
 def keyed_period(node: OutlineNode) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .md_blocks import Block
+from .md_private import ARROW_NOTE
 
 #: Words saying a part must not be printed.
 NOT_PRINTED = re.compile(
@@ -19,6 +20,22 @@ NOT_PRINTED = re.compile(
     re.IGNORECASE,
 )
 COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$", re.DOTALL)
+_UNIT = r"(?:자|bytes?|바이트|characters?|chars?|words?)"
+_COUNT_LABEL = r"(?:공백\s*(?:포함|제외)|글자\s*수|글자수|최대|총|max|word count|character count)"
+#: A line that only counts an answer's characters: "(공백 포함 812자 / 1,000자)", "(500자)",
+#: "글자 수: 512", "(312 words)": the author's tally, which the editor counts itself.
+COUNT_LINE = re.compile(
+    rf"^[(\[]?\s*(?:{_COUNT_LABEL}\s*[:：]?\s*)?[\d,]+\s*{_UNIT}?"
+    rf"(?:\s*[/,·|]\s*(?:{_COUNT_LABEL}\s*[:：]?\s*)?[\d,]+\s*{_UNIT}?)*\s*[)\]]?$",
+    re.IGNORECASE,
+)
+
+
+def count_line(text: str) -> bool:
+    """Only a count of characters or words (a unit or a count's label is said)."""
+    text = ARROW_NOTE.sub("", text.strip())  # "(812자) ← 줄일 것": the remark is the notes'
+    said = re.search(rf"{_UNIT}|{_COUNT_LABEL}", text, re.IGNORECASE)
+    return bool(text) and "\n" not in text and bool(said) and bool(COUNT_LINE.match(text))
 
 
 def is_comment(block: Block) -> bool:
@@ -32,10 +49,13 @@ def not_printed(text: str) -> bool:
 
 def mark_unprinted(blocks: list[Block]) -> list[Block]:
     """Blocks from a not-for-print mark to the next ``---`` rule marked private, and
-    HTML comments always (as their words); the rule itself stays, to end the part."""
+    HTML comments always (as their words); the rule itself stays, to end the part. A
+    line that only counts characters is left out."""
     index = 0
     while index < len(blocks):
         block = blocks[index]
+        if block.kind == "paragraph" and count_line(block.text):
+            block.left_out = True  # "(공백 포함 812자 / 1,000자)": a tally, no text
         if block.left_out:  # "<!-- omit in toc -->": a tool's, no text at all (md_dialects)
             index += 1
             continue

@@ -21,6 +21,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "jobs",
         "roles",
         "work history",
+        *("job history", "career history", "employment history", "professional history"),
         "경력",
         "직장",
         "재직",
@@ -76,8 +77,12 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "certifications",
         "license",
         "licenses",
+        "licensure",
+        *("credential", "credentials", "teaching credential", "teaching license"),
         "자격",
         "자격증",
+        "면허",
+        "면허증",
     ),
     "languages": (
         *("language", "languages", "language skills", "language proficiency", "어학", "외국어"),
@@ -132,6 +137,30 @@ KO_SUFFIXES = frozenset(
         "목록",
     }
 )
+#: Informal one-word headings of personal notes, matched only as the whole heading
+#: ("## history" is the jobs, "## Education History" is not).
+WHOLE_HEADINGS = {
+    **dict.fromkeys(("history", "이력", "where i've worked", "where i have worked"), "work"),
+    **dict.fromkeys(("stack", "my stack", "tech", "tooling", "my tools", "스택"), "skills"),
+    **dict.fromkeys(("software", "programs", "applications", "software & tools"), "skills"),
+    **dict.fromkeys(("pitch", "elevator pitch", "blurb", "tl;dr", "tldr", "in short"), "summary"),
+    **dict.fromkeys(("한 줄 소개", "한줄 소개", "한줄소개"), "summary"),
+}
+#: Words that turn a section word into a wish ("희망 근무", "Desired position"): what
+#: the author asks for, never their jobs.
+WISH_WORDS = re.compile(r"^(?:희망|지원\s*(?:분야|직무|부서)|desired|preferred|target)\b", re.I)
+#: Headings of what one can do: skills when their lines are "area: a, b, c" lists, a
+#: section of text when they are sentences ("핵심 역량" of a self-introduction).
+COMPETENCE_WORDS = (
+    *("역량", "보유 역량", "핵심 역량", "직무 역량", "전문 분야", "competencies"),
+    *("core competencies", "capabilities", "expertise", "areas of expertise"),
+)
+#: Headings of what a review says was done: projects when their items are headings.
+SHIPPED_WORDS = (
+    *("what i shipped", "shipped", "what i delivered", "delivered", "accomplishments"),
+    *("key contributions", "contributions", "highlights of the year", "this year"),
+    *("주요 성과", "올해 한 일", "주요 업무", "수행 업무", "한 일"),
+)
 #: Headings longer than this are items, not sections.
 SECTION_MAX_CHARS = 40
 
@@ -139,8 +168,26 @@ SECTION_MAX_CHARS = 40
 ROLE_WORDS = re.compile(
     r"(?<![a-z])(engineer|developer|designer|programmer|manager|researcher|scientist|analyst"
     r"|architect|consultant|marketer|lead|director|administrator|tester|specialist|sre"
-    r"|devops|fellow|professor|lecturer|postdoc|intern|assistant|associate|officer)s?(?![a-z])|(엔지니어|개발자|디자이너|마케터|연구원|기획자|관리자|리드|컨설턴트"
-    r"|퍼블리셔|아키텍트|분석가|과학자|인턴|교수|팀장|실장|(?<![A-Za-z])(?:PM|PO)(?![A-Za-z]))",
+    r"|devops|fellow|professor|lecturer|postdoc|intern|assistant|associate|officer"
+    # care, teaching, finance, trades, service and writing work: by class, not one by one
+    r"|nurse|midwife|dietitian|nutritionist|pharmacist|physician|surgeon|dentist|hygienist"
+    r"|paramedic|caregiver|(?:physio)?therapist|veterinarian|teacher|tutor|instructor|coach"
+    r"|trainer|mentor|facilitator|technician|technologist|mechanic|electrician|accountant"
+    r"|auditor|bookkeeper|economist|statistician|trainee|apprentice|coordinator|supervisor"
+    r"|(?:copy)?writer|journalist|reporter|photographer|illustrator|animator|librarian|curator"
+    r"|clerk|cashier|receptionist|secretary|barista|representative|advisor|adviser"
+    r"|counsell?or|recruiter|organi[sz]er|strategist|inspector|paralegal|lawyer|attorney"
+    r"|solicitor|founder|owner|president|ceo|cto|cfo|vp|head(?= of ))s?(?![a-z])"
+    r"|(엔지니어|개발자|디자이너|마케터|연구원|기획자|관리자|리드|컨설턴트"
+    r"|퍼블리셔|아키텍트|분석가|과학자|인턴|교수|팀장|실장|(?<![A-Za-z])(?:PM|PO)(?![A-Za-z])"
+    # -사 professions, -원/-관/-직 posts, ranks (whole words: "의사결정", "과장된" are none)
+    r"|간호(?:조무)?사|영양사|회계사|세무사|노무사|변리사|변호사|법무사|관세사|건축사|(?<!요)약사"
+    r"|[가-힣]{0,3}치료사|방사선사|임상병리사|치위생사|조리사|요리사|제빵사|미용사|상담사|통역사"
+    r"|번역가|사회복지사|요양보호사|보육교사|교사|강사|작가|기자(?!재)|에디터|바리스타|셰프|사서(?!함)"
+    r"|큐레이터|매니저|코디네이터|트레이너|튜터|멘토|코치|담당자|책임자|리더(?!십)|대표이사"
+    r"|(?:사|사무|상담|공무|승무|판매|은행|회사)원(?![가-힣])|경찰관|소방관|외교관|교도관"
+    r"|감독관|사무관|주무관|조사관|행정관|교관|(?:사무|생산|연구|기술|영업|관리|전문|판매|서비스)직"
+    r"|(?<![가-힣])의사(?![가-힣])|(?:본부|센터|파트|그룹|부|차|과)장(?![가-힣])|(?:대리|주임)(?![가-힣]))",
     re.IGNORECASE,
 )
 #: A place on a contact line: "서울 성동구", "경기 성남시", "Lisbon, Portugal", "Toronto, ON".
@@ -156,7 +203,11 @@ KEY_LINE = re.compile(  # one label: bilingual "역할 / Role:", or two words "�
     r"(?:[*_]{1,2})?\s*[:：](?!//)\s*(?:[*_]{1,2}(?=\s|$))?\s*(.*)$"
 )
 KRAMDOWN_ATTRS = re.compile(r"\{:[^}\n]*\}")
-EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
+#: Pictures among words; ★ and ☆ only as decoration standing apart ("경력 ★"), never
+#: in running text ("(1.2k★)", "★ 340"); ratings ("SQL ★★★★☆") are read before.
+EMOJI = re.compile(
+    r"[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F]|(?<![\w(])[★☆]+(?![\w)]|\s*\d)"
+)
 TAG = re.compile(r"<[^>]+>")
 #: Pictures that are no photo of the person: badges, statistics cards, counters.
 BADGE = re.compile(r"shields\.io|badge|readme-stats|vercel\.app|visitor|hits|\.svg\b", re.I)
@@ -209,8 +260,12 @@ def section_kind(title: str) -> str | None:
     Summary" is a summary); a Korean word counts as a whole token or with a suffix such
     as 사항, 내역."""
     text = plain(title).lower()
+    if text in WHOLE_HEADINGS:
+        return WHOLE_HEADINGS[text]
     if not text or len(text) > SECTION_MAX_CHARS or re.search(r"\d{4}", text):
         return None  # long, or dated: an item's heading
+    if WISH_WORDS.match(text):
+        return None  # "희망 근무": a wish of the author's, not a section of jobs
     if re.search(r"[:：]\s*\S", text):
         return None  # "Project: Workflow Builder": an item named after a colon
     if NUMBERED_LABEL.match(title_text(title)):
@@ -249,8 +304,20 @@ def _korean_head(text: str, tokens: list[str]) -> str | None:
         return None
     if "및" in tokens[1:-1]:  # "자격 및 교육": the first of the two names the section
         first = [t for t in tokens[: tokens.index("및")] if t not in KO_SUFFIXES]
-        return first[-1] if first else words[-1]
+        if first and (_section_word(first[-1]) or not _section_word(words[-1])):
+            return first[-1]
+        return words[-1]  # "면허 및 자격" if 면허 were no section word: the one that is
     return words[-1]
+
+
+def _section_word(token: str) -> bool:
+    """A Korean token that is a section word, alone or with a suffix (자격, 경력사항)."""
+    return any(
+        token.startswith(word) and token[len(word) :] in KO_SUFFIXES
+        for names in SECTION_WORDS.values()
+        for word in (n.replace(" ", "") for n in names)
+        if not re.search(r"[a-z]", word)
+    )
 
 
 @cache
@@ -304,10 +371,15 @@ DATED_WORDS = ("특허", "patent", "patents", "표준", "standard", "standards",
 KPI_WORDS = ("kpi", "지표", "metric", "metrics", "성과 지표", "key result", "key results")
 #: Words of a document's title that say what kind of document it is.
 DOC_KINDS: dict[str, tuple[str, ...]] = {
-    "interview": ("면접", "interview"),
+    "private": ("면접", "interview"),
     "review": ("performance", "성과", "평가", "review", "self-review", "리뷰", "인사고과", "회고"),
     "career": ("경력기술서", "경력 기술서", "career description", "project description"),
 }
+#: A letter sent with the résumé: a section of text of its own, never the name.
+LETTER_WORDS = (
+    *("cover letter", "covering letter", "motivation letter", "letter of motivation"),
+    *("커버레터", "커버 레터", "lettre de motivation", "anschreiben"),
+)
 #: Words of a title that name the document, not the person.
 DOC_WORDS = (
     "이력서",
@@ -328,20 +400,28 @@ DOC_WORDS = (
     "official",
     "preparation",
     "prep",
+    *("job hunt", "job search", "구직", "이직 준비", "이직 메모"),
     "onsite",
     "notes",
     "note",
     "준비",
     "노트",
     *("self-review", "self review", "annual review", "self-assessment", "self-evaluation"),
+    *("year in review", "year-end review", "mid-year review", "performance review"),
     *("자기평가서", "자기 평가서", "평가서", "자기평가", "성과평가서"),
 )
 
 
+#: Korean words that hold a shorter word of ours and mean something else: 메모리
+#: (memory) is no 메모, 초안전 (ultra-safe) no 초안.
+FALSE_FRIENDS = re.compile(r"메모리|초안전")
+
+
 @cache
 def has_word(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``words``: Latin words whole, Korean ones anywhere."""
-    low = plain(text).lower()
+    """Whether ``text`` holds one of ``words``: Latin words whole, Korean ones anywhere
+    (compounds join them: 희망연봉), but for a longer word that means something else."""
+    low = FALSE_FRIENDS.sub(" ", plain(text).lower())
     for word in words:
         if re.search(r"[a-z]", word):
             if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low):
