@@ -211,7 +211,11 @@ def values_at(data: dict[str, Any], path: str) -> list[str]:
     steps = parse_path(path)
     if len(steps) == 4 and tuple(steps[:3]) == TITLES_PATH and isinstance(steps[3], str):
         return [section_title(data, steps[3])]
-    return [s for value in resolve(data, path) for s in strings_in(value)]
+    found = [s for value in resolve(data, path) for s in strings_in(value)]
+    if parse_path(path)[-1:] == ["location"]:  # "Austin, TX" is printed from city, region
+        places = [v for v in resolve(data, path) if isinstance(v, dict)]
+        found += [", ".join(str(p[k]) for k in ("city", "region") if p.get(k)) for p in places]
+    return found
 
 
 def is_date_path(path: str) -> bool:

@@ -33,6 +33,7 @@ class Person:
         self.text: str | None = None
         self.save_path: Path | None = None
         self.open_path: Path | None = None
+        self.open_titles: list[str] = []  # the file dialogs' titles, as asked
         self.image_path: Path | None = None
         self.print_to: Path | None = None  # a PDF file standing in for the printer
         self.asked: list[str] = []
@@ -101,7 +102,8 @@ class Person:
         self.save_filters.append(filters)
         return self.save_path
 
-    def _get_open_path(self, _parent, folder="", filters="") -> Path | None:
+    def _get_open_path(self, _parent, folder="", filters="", title="") -> Path | None:
+        self.open_titles.append(title)
         return self.open_path
 
     def _get_image_path(self, _parent, folder="") -> Path | None:

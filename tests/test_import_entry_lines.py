@@ -16,6 +16,8 @@ from cveditor.io.md_custom import unlinked
 from cveditor.io.md_dates import find_period
 from cveditor.io.md_degrees import DEGREES
 from cveditor.io.md_entries import entry_from_line, is_role
+from cveditor.io.md_opening import employer_line, pasted_items
+from cveditor.io.md_projects import key_line, keyed_parts
 from cveditor.io.md_roles import bold_org, dot_place, settle_order
 from cveditor.io.md_vocabulary import EMOJI, title_text
 
@@ -411,3 +413,203 @@ def test_links_in_a_custom_list_read_as_their_text() -> None:
 def test_a_graduation_to_come_is_the_end_and_says_so(line: str, end: str, area: str) -> None:
     entry = entry_from_line(line, "education")
     assert (entry["endDate"], entry["area"]) == (end, area)
+
+
+# --- held-out shapes 7/8: pasted openings, key forms, citations, degrees ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "rest"),
+    [
+        ("Role | Mar '19 – Jun '21 (2년)", "2019-03", "2021-06", "Role | (2년)"),
+        ("Role (part-time), since 2020", "2020", None, "Role (part-time)"),
+        ("Advisor · Since Mar 2021", "2021-03", None, "Advisor"),
+        ("I have lived here since 2019.", None, None, "I have lived here since 2019."),
+    ],
+)
+def test_apostrophe_years_before_a_duration_and_since(
+    text: str, start: str | None, end: str | None, rest: str
+) -> None:
+    found = find_period(text)
+    assert found[:2] == (start, end)
+    assert " ".join(found[2].split()) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("직급/직책 - 과장 / 파트장", ("직급/직책", "과장 / 파트장", "position")),
+        ("기간) 2021.03 ~ 2021.09", ("기간", "2021.03 ~ 2021.09", "period")),
+        ("[성과]", ("성과", "", "highlights")),
+        ("◦ 역할 - 백엔드 개발", ("역할", "백엔드 개발", "role")),
+        ("Payments - led the rewrite", None),
+    ],
+)
+def test_key_lines_without_a_colon(text: str, key: tuple[str, str, str] | None) -> None:
+    assert key_line(text) == key
+
+
+def test_slashed_key_pairs_on_one_line() -> None:
+    assert keyed_parts("기간) 2021.03 ~ 2021.09 / 역할) 설계") == [
+        ("기간", "2021.03 ~ 2021.09", "period"),
+        ("역할", "설계", "role"),
+    ]
+    assert keyed_parts("직책 - 과장 / 파트장") == [("직책", "과장 / 파트장", "position")]
+
+
+def test_a_pasted_profile_paragraph_is_one_job_per_role() -> None:
+    lines = [
+        "Brightlane Logistics",
+        "Full-time · 5 yrs 2 mos",
+        "Data Engineer",
+        "Jun 2018 - Feb 2021 · 2 yrs 9 mos",
+        "Boulder, Colorado, United States",
+        "Moved the batch jobs.",
+        "Data Analyst",
+        "Jan 2016 - May 2018 · 2 yrs 5 mos",
+    ]
+    parts = pasted_items(lines, "work")
+    assert parts is not None
+    assert [(p[0][0], p[1], p[2]) for p in parts] == [
+        ("Data Engineer", "Brightlane Logistics", "Full-time"),
+        ("Data Analyst", "Brightlane Logistics", "Full-time"),
+    ]
+    assert pasted_items(["2019.03 ~ 현재  회사", "담당 업무"], "work") is None  # dated first line
+    assert employer_line("Corvala · Full-time") == ("Corvala", "Full-time")
+
+
+def test_employer_city_over_an_italic_role_with_slash_dates() -> None:
+    work = saved(
+        "## Experience\n\nMiami Valley Family Services, Dayton, OH\n"
+        "*Clinical Social Worker – Family Therapy* | 03/2021 – present\n"
+        "• Carry a caseload of thirty families.\n\n"
+        "Greene County Hospital, Xenia, OH\n*Medical Social Worker* | 06/2017 – 02/2021\n"
+        "• Planned discharges.\n"
+    )["work"]
+    assert [(j["name"], j["position"], j["location"], j["startDate"]) for j in work] == [
+        (
+            "Miami Valley Family Services",
+            "Clinical Social Worker – Family Therapy",
+            "Dayton, OH",
+            "2021-03",
+        ),
+        ("Greene County Hospital", "Medical Social Worker", "Xenia, OH", "2017-06"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "*The Salt Roads*, by Amaka Eze. Lagos: Harbour Press, 2019.",
+            {"name": "The Salt Roads", "publisher": "Harbour Press", "releaseDate": "2019"},
+        ),
+        (
+            'Okafor, Ruth. "Rivers." *Coastal Letters* 12, no. 3 (2020): 45–63.',
+            {"name": "Rivers", "publisher": "*Coastal Letters* 12, no. 3 (2020): 45–63"},
+        ),
+    ],
+)
+def test_book_and_notes_citations(text: str, fields: dict[str, str]) -> None:
+    entry = entry_from_line(text, "publications")
+    assert {k: entry.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "Master of Social Work (MSW), University of Carlow, 2018",
+            {"studyType": "Master of Social Work (MSW)", "institution": "University of Carlow"},
+        ),
+        (
+            "서울대학교 영어영문학과 학사 B.A., 2014",
+            {"studyType": "학사 B.A.", "area": "영어영문학과"},
+        ),
+        (
+            "**Lakeview College** — B.S. Biology, Marine Ecology · 2016",
+            {"area": "Biology, Marine Ecology"},
+        ),
+        (
+            "Ph.D. in History, School of Humanities, University of Leeds, 2022",
+            {"institution": "School of Humanities, University of Leeds", "area": "History"},
+        ),
+        (
+            "B.S. in Physics, Univ of Texas at Austin, 2009",
+            {"institution": "Univ of Texas at Austin", "area": "Physics"},
+        ),
+    ],
+)
+def test_degree_forms(text: str, fields: dict[str, str]) -> None:
+    entry = entry_from_line(text, "education")
+    assert {k: entry.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "정보처리기사 (2018.05, 한국산업인력공단)",
+            {"name": "정보처리기사", "date": "2018-05", "issuer": "한국산업인력공단"},
+        ),
+        (
+            "2019.05  물류관리사  한국산업인력공단",
+            {"name": "물류관리사", "date": "2019-05", "issuer": "한국산업인력공단"},
+        ),
+    ],
+)
+def test_certificate_issuer_in_a_bracket_or_a_column(text: str, fields: dict[str, str]) -> None:
+    entry = entry_from_line(text, "certificates")
+    assert {k: entry.get(k) for k in fields} == fields
+
+
+def test_a_job_line_drops_its_duration_and_a_pipe_line_gives_its_fields() -> None:
+    (job,) = saved(
+        "## 경력\n\n주식회사 한결물류  2021.03 ~ 재직중 (3년 9개월)\n"
+        "운영기획팀 | 대리 | 서울 송파구\n담당업무 : 입출고 일정 관리\n"
+    )["work"]
+    assert (job["name"], job["position"], job["description"], job["location"]) == (
+        "주식회사 한결물류",
+        "대리",
+        "운영기획팀",
+        "서울 송파구",
+    )
+    assert job["summary"] == "입출고 일정 관리"
+
+
+def test_role_bullets_under_an_employer_line_are_jobs() -> None:
+    work = saved(
+        "## 경력\n\n**새빛은행** (2015.01 ~ 현재)\n"
+        "- 여신심사부 과장 (2020.07 ~ 현재): 기업 여신 심사\n"
+        "- 강남지점 행원 (2015.01 ~ 2020.06): 대출 상담\n"
+    )["work"]
+    assert [(j["name"], j["position"], j["startDate"]) for j in work] == [
+        ("새빛은행", "과장", "2020-07"),
+        ("새빛은행", "행원", "2015-01"),
+    ]
+    projects = saved(
+        "## 경력\n\n**새빛은행** (2015.01 ~ 현재)\n"
+        "- 모바일 뱅킹 개편 (2020.07 ~ 2021.01): 설계\n"
+        "- 대출 심사 자동화 (2019.01 ~ 2019.12): 개발\n"
+    )["work"]
+    assert len(projects) == 1  # no rank or role word: projects of the one job
+
+
+def test_the_first_organisation_after_a_role_is_the_employer() -> None:
+    (job,) = saved(
+        "## Experience\n\n- **Lecturer**, University of Carlow, Graduate School of Languages"
+        " — 2019 – 2023\n"
+    )["work"]
+    assert (job["name"], job["description"]) == (
+        "University of Carlow",
+        "Graduate School of Languages",
+    )
+
+
+def test_a_lone_link_after_a_projects_bullets_is_its_url() -> None:
+    (project,) = saved(
+        "## Projects\n\n### Ledger\n- Side project\n- 300 users\n"
+        "[Source on GitHub](https://github.com/example/ledger)\n"
+    )["projects"]
+    assert project["url"] == "https://github.com/example/ledger"
+    assert project["highlights"] == ["Side project", "300 users"]

@@ -69,7 +69,7 @@ def test_a_wish_is_printed_as_its_own_section_and_desired_pay_stays_private() ->
     assert "4,800만원" in _notes_text(resume)
 
 
-def test_competence_headings_are_skills_only_when_they_list() -> None:
+def test_competence_headings_are_skills_when_they_list_and_the_summary_in_prose() -> None:
     listing = markdown_to_resume(
         "# 차유나\n\n## 핵심 역량\n\n"
         "- **데이터 분석**: SQL, Python\n- **보고**: 대시보드, 주간 리포트\n"
@@ -78,5 +78,24 @@ def test_competence_headings_are_skills_only_when_they_list() -> None:
     prose = markdown_to_resume(
         "# 차유나\n\n## 핵심 역량\n\n숫자로 문제를 설명하는 힘이 저의 가장 큰 역량입니다.\n"
     )
-    assert not prose.skills
-    assert [s.kind for s in prose.custom_sections] == ["text"]
+    assert not prose.skills and not prose.custom_sections
+    assert prose.basics.summary.startswith("숫자로 문제를"), "a job site's 핵심역량 box"
+
+
+def test_sending_a_section_to_print_keeps_its_private_lines_private() -> None:
+    """The review step: in notes that are private as a whole, a part the user sends to
+    print takes its lines along, but for those the importer found private by themselves
+    ("퇴사 사유: …"): they stay in the notes."""
+    from cveditor.io.import_plan import plan_markdown
+
+    plan = plan_markdown(
+        "# 이직 메모\n\n## 현 직장 정리\n\n- 담당: 정산 배치 운영\n- 퇴사 사유: 팀장과의 갈등\n\n"
+        "## 오퍼\n\n- 1차 제시: 6,100\n- 역제안: 6,600\n- 느낌: 긍정적\n",
+        "notes.md",
+    )
+    assert {n.target for n in plan.nodes()} == {"notes"}, "job-search notes, private whole"
+    part = next(n for n in plan.nodes() if n.label == "현 직장 정리")
+    plan.retarget(part.id, "custom-list")
+    printed = str(printed_resume(plan.build()).model_dump())
+    assert "정산 배치 운영" in printed, "the part the user chose prints"
+    assert "팀장과의 갈등" not in printed, "its private line does not"

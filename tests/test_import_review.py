@@ -250,6 +250,53 @@ def test_into_the_open_resume_one_undo_step_notes_never_print(
     assert len(window.document.resume.work) == jobs_before + 1
 
 
+#: Job-search notes of ours: an offer, a counter, a call — private from first to last line.
+OFFER_NOTES = """\
+# 오퍼 메모 — 누리랩
+
+## 인사팀 통화 (4/2)
+
+- 1차 제시: 7,100 QUOKKAOFFER
+- 역제안: 7,600 + 사이닝 300
+- 느낌: 급해 보임
+
+## 할 일
+
+- [ ] 현 직장 퇴사 통보 시점
+"""
+
+
+def test_job_search_notes_come_in_whole_as_private_notes_and_never_print(
+    qtbot, window, person, sample_copy, tmp_path
+):
+    """An offer note imported into a résumé: every part of it offered as private notes,
+    one notes section after Accept, nothing of it in the PDF, one Ctrl+Z away."""
+    assert window.files.open(sample_copy)
+    before = native.dumps(window.document.resume)
+    notes = tmp_path / "offer.md"
+    notes.write_text(OFFER_NOTES, encoding="utf-8")
+    person.open_path = notes
+    click_menu(window, "File", "Import")
+    assert person.open_titles[-1] == "Import a career document"
+    dialog = review(qtbot, window)
+    assert {n.target for n in dialog.plan.nodes()} == {"notes"}, "private from first to last"
+    assert dialog.mode == "into", "a part of a résumé goes into the open one by default"
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    resume = window.document.resume
+    added = [s for s in resume.custom_sections if "누리랩" in s.title]
+    assert [s.kind for s in added] == ["notes"], "one section of notes"
+    assert [n.title for n in added[0].notes][:1] == ["인사팀 통화 (4/2)"]
+    assert resume.basics.name == "김서연 (Seoyeon Kim)", "no name made of a note"
+    pdf = tmp_path / "cv.pdf"
+    person.save_path = pdf
+    click_menu(window, "File", "Export PDF")
+    text = pdftotext(pdf)
+    assert "QUOKKAOFFER" not in text and "역제안" not in text and "누리랩" not in text
+    focus(qtbot, window.sections.list)
+    press("Ctrl+Z")
+    assert native.dumps(window.document.resume) == before
+
+
 def test_a_dropped_markdown_file_is_reviewed(qtbot, window, person, career):
     drop_file(window, career)
     dialog = review(qtbot, window)

@@ -207,7 +207,7 @@ def test_title_h1_sections_and_contact_line() -> None:
         "mara.lindqvist@example.com",
         "+46 70 123 45 67",
     )
-    assert basics.location.address == "Uppsala, Sweden"
+    assert (basics.location.city, basics.location.region) == ("Uppsala", "Sweden"), "printed"
     assert [(j.name, j.position, j.startDate, j.endDate) for j in resume.work] == [
         ("Tallgren Logistics", "Senior Engineer", "2020-01", None),
         ("Norrsken Bank", "Engineer", "2016-08", "2019-12"),
@@ -519,8 +519,13 @@ _SAID = re.compile(r"(?<=\.)\s+in\s+|\(\s*(?:입사|since|joined)\s+", re.IGNORE
 #: (two labels), a circled item number ("프로젝트 ①"), a profile site's count of people
 #: ("· 500+ connections", left out), an item heading's bracketed number ("### (2) 과제").
 _SYNTAX = (
+    (re.compile(r"(?:^|\s)(?:←|<-{1,2}|⬅)\s*"), " "),  # the mark of a remark to oneself
+    # "**경력**  총 8년 2개월": a job site's total after a section word, derived from the dates
+    (re.compile(r"(\*\*|__)\s+\(?총\s*(?:경력\s*)?(?:\d+\s*(?:년|개월)\s*)+\)?\s*$"), r"\1"),
     (re.compile(r"^(#+\s*)\(\d{1,2}\)\s+"), r"\1"),
     (re.compile(r"^[·•\s]*\d[\d,.]*\+?\s*(?:connections|followers)\b.*$", re.I), ""),
+    # a profile site's buttons and counts ("· Contact info", "· 14 endorsements", "Endorsed by …")
+    (re.compile(r"^\s*endorsed by .*$|\s*·?\s*(?:contact info|\d+\s+endorsements?)\s*$", re.I), ""),
     (re.compile(r"\[\[[^\]|]*\|([^\]]*)\]\]|\[\[([^\]]*)\]\]"), lambda m: m.group(1) or m.group(2)),
     (re.compile(r"^\s*>\s*\[![\w-]+\][+-]?"), ">"),
     (re.compile(r"(?<=\S)(?:\s+#[^\s#\d][^\s#]*)+\s*$"), ""),
@@ -597,10 +602,10 @@ def test_a_self_introduction_is_sections_of_text_in_order() -> None:
     plan = plan_of("19-")
     assert [n.target for n in plan.outline] == ["custom-text"] * 3, "no title among equals"
     resume = plan.build()
-    assert [s.title for s in resume.custom_sections] == [
-        "1. 성장과정",
-        "2. 성격의 장단점",
-        "3. 지원동기 및 입사 후 포부",
+    assert [s.title for s in resume.custom_sections] == [  # the order keeps the numbers
+        "성장과정",
+        "성격의 장단점",
+        "지원동기 및 입사 후 포부",
     ]
     assert resume.layout.sectionOrder == [s.id for s in resume.custom_sections]
 
@@ -740,7 +745,7 @@ def test_contact_lines_with_other_separators_and_emoji() -> None:
         "sky.kang@example.com",
         "https://sky.example.dev",
     )
-    assert basics.location.address == "서울 마포구"
+    assert basics.location.city == "서울 마포구", "a town is printed; a street would not be"
     assert [p.url for p in basics.profiles] == ["https://github.com/skykang"]
     assert basics.summary == ""
 
@@ -1157,7 +1162,7 @@ def test_a_resume_laid_out_as_one_two_column_table() -> None:
 
 def test_an_obsidian_note() -> None:
     resume = _imported("51-")
-    assert (resume.basics.name, resume.basics.location.address) == ("한소율", "서울 마포구")
+    assert (resume.basics.name, resume.basics.location.city) == ("한소율", "서울 마포구")
     assert resume.basics.summary.startswith("배치와 스트리밍"), "no callout marker"
     job = resume.work[0]
     assert (job.name, job.description, job.position) == (
@@ -1270,3 +1275,10 @@ def test_a_projects_employer_is_found_without_its_legal_form() -> None:
     assert _job_named(jobs, "주식회사 한솔데이타") is jobs[1]
     assert _job_named(jobs, "Kestrel Labs") is jobs[2]
     assert _job_named(jobs, "다온저축은행") is None
+
+
+def test_a_profile_sites_buttons_and_counts_are_no_words_of_the_resume() -> None:
+    resume = plan_of("128-").build()
+    text = json.dumps(saved(resume), ensure_ascii=False)
+    assert "endorse" not in text.lower() and "Contact info" not in text
+    assert [s.name for s in resume.skills] == ["Demand forecasting", "Power BI", "SQL"]

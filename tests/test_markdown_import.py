@@ -194,7 +194,8 @@ def test_kpi_table_and_star_notes_become_custom_sections() -> None:
     ]
     star = next(p for p in CORPUS if p.name.startswith("04-"))
     resume = markdown_to_resume(star.read_text(encoding="utf-8"), str(star))
-    assert [s.kind for s in resume.custom_sections][:2] == ["notes", "notes"]
+    (notes,) = resume.custom_sections  # interview preparation: one section of notes
+    assert notes.kind == "notes" and len(notes.notes) >= 2, "a note a heading"
 
 
 def test_bad_front_matter_is_located() -> None:

@@ -109,7 +109,14 @@ class ImportPlan:
 
 
 def _follow(node: OutlineNode) -> None:
+    """The children that follow their parent take its target — but for lines the
+    importer found private ("퇴사 사유: …", a memo to oneself): sending their section to
+    print never prints them; only choosing them by themselves does."""
     for child in node.children:
+        private = child.block is not None and child.block.private
+        if private and child.auto_inherited and child.target == "notes":
+            child.inherited = node.target == "notes"  # with its notes, or notes of its own
+            continue
         if child.inherited:
             child.target = node.target
             _follow(child)

@@ -12,6 +12,8 @@ from .md_blocks import Block, Section, sources
 from .md_custom import custom_section
 from .md_dates import find_period
 from .md_dedupe import merge_same_jobs
+from .md_heading_words import SHIPPED_WORDS
+from .md_headline import is_label
 from .md_mixed import credentials, other_sections
 from .md_names import credentials_of, name_in, only_doc_words, without_doc_words
 from .md_outline import OutlineNode
@@ -20,14 +22,15 @@ from .md_profile import (
     PIECES,
     Profile,
     add_summary,
-    is_label,
     read_profile,
     without_contacts,
 )
 from .md_projects import job_project
+from .md_questions import QUESTION_NUMBER
 from .md_sections import entries, segments
+from .md_skill_lines import foreign_lines
 from .md_tables import table_items
-from .md_vocabulary import SHIPPED_WORDS, has_word, section_kind, title_text
+from .md_vocabulary import DOC_WORDS, has_word, section_kind, title_text
 
 ENTRY_TARGETS = (
     "work",
@@ -126,6 +129,11 @@ class ResumeBuilder:
             self._project(node, heading, body)
         elif target in PAIR_TARGETS:
             title = heading.text if heading else ""
+            certificates: list[dict[str, Any]] = []
+            languages: list[str] = []
+            labels: dict[str, str] = {}
+            if target == "skills":  # "- 자격 : …", "- 어학 : …" in a 보유 역량 list
+                body, certificates, languages, labels = foreign_lines(body)
             items = pairs(Section(title, 0, body), target)
             dated = [i for i in items if "date" in i]  # "OPIc IH (2023.05)": a dated test
             items = [i for i in items if "date" not in i]
@@ -135,6 +143,7 @@ class ResumeBuilder:
             if dated:
                 self.data.setdefault("certificates", []).extend(dated)
                 self._section("certificates")
+            self._foreign(certificates, languages, labels)
             if heading is not None and (section_kind(heading.text) or not node.inherited):
                 # a section of dated tests only ("## 어학" over a table of them) titles them
                 self.keep_title(target if items or not dated else "certificates", heading.text)
@@ -143,6 +152,24 @@ class ResumeBuilder:
                 self._section(target)
         elif target in CUSTOM_TARGETS:
             self._custom(node, target, heading, body)
+
+    def _foreign(
+        self, certificates: list[dict[str, Any]], languages: list[str], labels: dict[str, str]
+    ) -> None:
+        """The certificates and languages a skills list named, in sections of their own
+        titled by their labels ("자격", "어학") unless a heading titles them."""
+        titles = self.data.get("x-cveditor", {}).get("layout", {}).get("sectionTitles", {})
+        for kind, label in labels.items():
+            if kind not in titles and kind not in self.order:
+                self.keep_title(kind, label)
+        if certificates:
+            self.data.setdefault("certificates", []).extend(certificates)
+            self._section("certificates")
+        if languages:
+            text = "\n".join(languages)
+            found = pairs(Section("", 0, [Block("paragraph", text, source=text)]), "languages")
+            self.data.setdefault("languages", []).extend(found)
+            self._section("languages")
 
     def _heading_to_profile(self, node: OutlineNode, heading: Block) -> None:
         """A title gives the name (and a headline: "한지우 | 임베디드 SW 엔지니어");
@@ -165,6 +192,8 @@ class ResumeBuilder:
             name, rest = name_in(pieces[0]), pieces[1:]
         if name and not basics.get("name"):
             basics["name"] = name
+            if has_word(heading.text, DOC_WORDS):
+                self.profile.guessed_from = text
         creds = credentials_of(heading.text, name) if not split else ""
         if creds:  # "Maria Santos, RN, BSN": the letters are the headline if none is written
             self.credentials = (creds, text)
@@ -275,6 +304,8 @@ class ResumeBuilder:
         self, node: OutlineNode, target: str, heading: Block | None, body: list[Block]
     ) -> None:
         title = heading.text if heading is not None else node.label
+        if heading is not None:  # "## 4. 하반기 목표", "### 2) 지원 동기": the place, not the title
+            title = QUESTION_NUMBER.sub("", title_text(title)) or title
         kind = target.removeprefix("custom-")
         section = custom_section(Section(title, 0, body), len(self.custom), kind)
         self.custom.append(section)

@@ -52,6 +52,13 @@ def byline_job(value: str) -> dict[str, Any] | None:
 
 #: A name after its key without a colon, as forms print it ("성명 구민석").
 UNCOLONED_NAME = re.compile(r"^(성명|이름|성 명)\s+([가-힣]{2,4})$")
+#: A contact after its key without a colon, as job sites print them ("휴대폰 010-…",
+#: "이메일 a@b.kr", "주소 서울 마포구 …").
+UNCOLONED_CONTACT = re.compile(
+    r"^(?:(휴대폰|핸드폰|휴대전화|전화번호|전화|연락처|mobile|phone|tel)\s+(?=\+?\(?\d)"
+    r"|(이메일|e-?mail)\s+(?=[\w.+-]+@)|(주소|거주지)\s+(?=[가-힣]))",
+    re.IGNORECASE,
+)
 #: A profile site's count of people ("· 500+ connections", "1,204 followers").
 SOCIAL_COUNT = re.compile(
     r"^[·•|\-\s]*\d[\d,.]*\+?\s*(?:connections|followers|팔로워|일촌)\b.*$", re.IGNORECASE

@@ -51,7 +51,9 @@ def citation_lines(lines: list[str]) -> bool:
     title with its year ('[J1] Y. Choi*, "Title," *Venue*, 2023.'): a list under
     "### Journal articles" of a publications section."""
     lines = [MARKER.sub("", line) for line in lines]
-    hits = sum(1 for line in lines if APA_LINE.match(line) or QUOTED_LINE.match(line))
+    hits = sum(
+        1 for line in lines if APA_LINE.match(line) or QUOTED_LINE.match(line) or BOOK.match(line)
+    )
     return bool(lines) and hits * 2 > len(lines)
 
 
@@ -80,9 +82,33 @@ APA = re.compile(
 WHEN = re.compile(r"(?<!\d)((?:19|20)\d{2}(?:\s*[.\-/]\s*\d{1,2})?)\.?(?!\d)")
 
 
+BOOK = re.compile(
+    r"^[*_](?P<title>[^*_]{2,200})[*_],?\s+(?P<authors>(?:(?:ed\.|eds\.|edited|trans\.|translated)"
+    r"\s+)?by\s+.+?)\.\s+(?P<city>[^.:]{2,40}):\s*(?P<publisher>[^,]+?)"
+    r"(?:,\s*(?P<year>(?:19|20)\d{2}))?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _book(entry: dict[str, Any], text: str) -> bool:
+    """A book as Chicago writes it, "*Title*, by X. City: Publisher, 2019.": the title,
+    the publisher after the colon, the year; the authors and the city kept as text."""
+    book = BOOK.match(text.strip())
+    if not book:
+        return False
+    entry["name"] = book.group("title").strip()
+    entry["publisher"] = book.group("publisher").strip()
+    if book.group("year") and "releaseDate" not in entry:
+        entry["releaseDate"] = book.group("year")
+    entry["summary"] = f"{book.group('authors').strip()} · {book.group('city').strip()}"
+    return True
+
+
 def citation(entry: dict[str, Any], text: str) -> bool:
     """A citation → name (the title), publisher (the venue), date, authors in summary:
     Lee, Y., Kim, S. "Title", Venue 2022; Petrova, E. (2023). Title. *Journal*, 39(4)."""
+    if _book(entry, text):
+        return True
     apa = APA.match(text)
     if apa and not QUOTED.search(apa.group("authors")):
         entry["name"] = title_text(apa.group("title")).strip().removesuffix(".")
@@ -104,7 +130,9 @@ def citation(entry: dict[str, Any], text: str) -> bool:
     year = WHEN.search(venue)
     if year and "releaseDate" not in entry:
         entry["releaseDate"] = _iso(year.group(1)) or year.group(1)[:4]
-        venue = " ".join((venue[: year.start()] + venue[year.end() :]).split()).strip(" ,.")
+        bracketed = venue[: year.start()].endswith("(") and venue[year.end() :].startswith(")")
+        if not bracketed:  # "*Journal* 12, no. 3 (2019): 45–63" keeps its year as written
+            venue = " ".join((venue[: year.start()] + venue[year.end() :]).split()).strip(" ,.")
     if venue:
         entry["publisher"] = re.sub(r"^([*_]{1,2})([^*_]+)\1(?=,|$)", r"\2", venue)  # *IEEE Access*
     if authors:

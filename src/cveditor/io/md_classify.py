@@ -19,35 +19,34 @@ from .md_cite import citation_lines
 from .md_custom import trailing_date
 from .md_dates import find_period
 from .md_entries import SCHOOLS
+from .md_heading_words import COMPETENCE_WORDS, LETTER_WORDS, SHIPPED_WORDS
 from .md_names import doc_line, name_in, only_doc_words, person_name
 from .md_outline import OutlineNode
 from .md_pairs import rated
 from .md_preamble import badges_only, preamble_job, preamble_target
 from .md_private import GOAL_WORDS, PRIVATE_WORDS, SELF_WORDS
-from .md_private_doc import is_private_document
+from .md_private_doc import is_private_document, names_resume
 from .md_projects import PROJECT_LABEL
-from .md_questions import numbered_questions, split_questions
-from .md_sections import keyed_table
+from .md_questions import QUESTION_NUMBER, numbered_questions, split_questions
 from .md_shape import (
     all_private,
+    competence,
     dated_line,
+    heading_items,
     keyed_period,
     kpi_lines,
+    only_table,
     project_items,
-    skill_lists,
+    table_target,
 )
-from .md_tables import table_items, table_kind
 from .md_vocabulary import (
     BADGE,
-    COMPETENCE_WORDS,
     DATED_WORDS,
     DOC_KINDS,
     DOC_WORDS,
     KEY_LINE,
     KPI_WORDS,
-    LETTER_WORDS,
     NOTES_WORDS,
-    SHIPPED_WORDS,
     has_word,
     key_kind,
     plain,
@@ -55,6 +54,8 @@ from .md_vocabulary import (
     title_text,
 )
 
+#: A title that says the document is a self-introduction or a letter of application.
+ESSAY_WORDS = ("자기소개서", "자소서", "cover letter", "personal statement", "statement of purpose")
 #: Section words → targets ("contact" is the profile).
 SECTION_TARGETS = {
     "work": "work",
@@ -108,17 +109,6 @@ def section_heading(label: str) -> str | None:
 def _blocks(node: OutlineNode) -> list[Block]:
     own = 0 if node.role == "block" else 1  # a block split off (goals) is its own content
     return [n.block for n in node.walk()[own:] if n.block is not None]
-
-
-def _heading_items(node: OutlineNode) -> bool:
-    """Everything under a heading is in sub-headings (items), more than one."""
-    blocks = [c for c in node.children if not c.is_heading and c.block is not None]
-    return sum(1 for c in node.children if c.is_heading) >= 2 and not blocks
-
-
-def _items(node: OutlineNode) -> list[str]:
-    """The bullets' lines under a heading (nested ones too)."""
-    return [t for b in _blocks(node) if b.kind == "bullets" for t in flatten(b.bullets)]
 
 
 def _lines(node: OutlineNode) -> list[str]:
@@ -193,7 +183,8 @@ def document_kind(
         if n.is_heading
         and content_target(n, "notes" if has_word(n.label, NOTES_WORDS) else None) == "notes"
     ]
-    if private and not top_kinds & {"work", "education", "skills", "projects"}:
+    resume = top_kinds & {"work", "education", "skills", "projects"}
+    if private and not resume and not names_resume(title):  # not "# 자기소개서" of STARs
         return "private"  # STAR stories and questions, and nothing of a résumé
     return "resume"
 
@@ -222,6 +213,7 @@ class Doc:
     has_job: bool
     last: int = -1  # the id of the document's last node
     work_sections: int = 0  # "## Work" and "## Experience": one of them may be projects
+    essay: bool = False  # a 자기소개서: its numbered questions' answers print, STAR or not
     containers: dict[int, bool] = field(default_factory=dict, compare=False)
 
     def container(self, node: OutlineNode) -> bool:
@@ -266,7 +258,9 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             _set(node, parent.target, inherited=True)
         return
     if (node.block is not None and node.block.private) or all_private(node):
-        _set(node, "notes")  # "## Cover letter (not for the PDF)", a heading over a to-do list
+        # "## Cover letter (not for the PDF)", a heading over a to-do list: notes, with the
+        # notes they are under if they are
+        _set(node, "notes", inherited=parent is not None and parent.target == "notes")
         for child in node.children:
             _assign(child, node, doc)
         return
@@ -309,10 +303,10 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             hint = "projects"  # "## Work" of a portfolio beside "## Experience": its projects
         if hint == "projects" and doc.has_job:
             hint = "work-project"
-        if hint is None and has_word(node.label, SHIPPED_WORDS) and _heading_items(node):
+        if hint is None and has_word(node.label, SHIPPED_WORDS) and heading_items(node):
             hint = "projects"  # "## What I shipped" over "### Fraud model (Feb–Aug 2026)"
-        if hint is None and has_word(node.label, COMPETENCE_WORDS) and skill_lists(_items(node)):
-            hint = "skills"  # "## 보유 역량" over "- **분석**: SQL, Python": skills
+        if hint is None and has_word(node.label, COMPETENCE_WORDS):
+            hint = competence(node)  # "## 보유 역량" over "- **분석**: SQL, Python": skills
         if hint is None and PROJECT_LABEL.match(title_text(node.label)):
             hint = "projects"  # "## Case study: Tally app", "## Project: X": one project
         if hint == "projects" and doc.has_job and not section_heading(node.label):
@@ -321,9 +315,11 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             hint = "education" if SCHOOLS.search(node.label) else "work"  # "## 1. 회사 (…)"
         if hint in (None, "work"):  # "Side Work" over | Name | Description | Stack | Link |
             hint = table_target(node, doc.has_job) or hint
+        if hint is None and doc.essay and QUESTION_NUMBER.match(title_text(node.label)):
+            hint = "custom-text"  # "2. 어려웠던 경험" answered as S/T/A/R: the answer prints
         if hint in (None, "notes", "custom-table", "custom-dated"):
             _set(node, content_target(node, hint))
-        elif hint not in ("summary", "basics", "skills", "languages", "interests") and _only_table(
+        elif hint not in ("summary", "basics", "skills", "languages", "interests") and only_table(
             node, hint
         ):
             _set(node, "custom-table")
@@ -331,7 +327,7 @@ def _assign(node: OutlineNode, parent: OutlineNode | None, doc: Doc) -> None:
             _set(node, hint or "custom-text")
     for child in node.children:
         _assign(child, node, doc)
-    shipped = has_word(node.label, SHIPPED_WORDS) and _heading_items(node)
+    shipped = has_word(node.label, SHIPPED_WORDS) and heading_items(node)
     if node.target == "work-project" and shipped:
         _set(node, "omit")  # "## What I shipped" names its projects and is none of them
         for child in node.children:
@@ -357,29 +353,6 @@ def _title_target(title: OutlineNode) -> str:
     return "omit"
 
 
-def _only_table(node: OutlineNode, hint: str) -> bool:
-    """One table, whose columns are not the items' fields: a custom table."""
-    blocks = _blocks(node)
-    return (
-        len(blocks) == 1
-        and blocks[0].kind == "table"
-        and not keyed_table(blocks[0])
-        and not table_items(blocks[0], "work-project" if hint == "work-project" else hint)
-    )
-
-
-def table_target(node: OutlineNode, has_job: bool) -> str | None:
-    """A section of one table whose header names the fields of items (Name | Stack |
-    Link: projects; 자격증명 | 발급기관: certificates), whatever its heading says."""
-    blocks = _blocks(node)  # the table alone: under a job's sub-heading it is the job's
-    if len(blocks) != 1 or blocks[0].kind != "table" or not blocks[0].rows:
-        return None
-    kind = table_kind(blocks[0].rows[0])
-    if kind == "projects" and has_job and node.level > 0:
-        return "work-project"
-    return kind
-
-
 def assign_targets(
     roots: list[OutlineNode], title: OutlineNode | None, front: dict[str, Any]
 ) -> list[OutlineNode]:
@@ -387,8 +360,10 @@ def assign_targets(
     under its title, the job they describe)."""
     last = max((n.id for root in roots for n in root.walk()), default=-1)
     works = sum(1 for n in roots if n.is_heading and section_heading(n.label) == "work")
-    doc = Doc(document_kind(title, front, roots), preamble_job(title, roots), last, works)
-    if doc.kind == "career" and title is not None and title in roots:
+    essay = title is not None and has_word(title.label, ESSAY_WORDS)
+    doc = Doc(document_kind(title, front, roots), preamble_job(title, roots), last, works, essay)
+    if doc.kind in ("career", "private") and title is not None and title in roots:
+        # a 경력기술서's sections are its job's; private notes are one section of notes
         at = roots.index(title)
         title.children += roots[at + 1 :]
         roots = roots[: at + 1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .md_places import place_fields
 from .md_vocabulary import EMAIL, EMOJI, KRAMDOWN_ATTRS, LOCATION, PHONE, URL, plain
 
 PROFILE_SITE = re.compile(
@@ -109,7 +110,7 @@ def contact_piece(basics: dict[str, Any], text: str, key: str | None = None) -> 
             return True
         return False
     if (key == "location" or (key is None and LOCATION.match(bare))) and "location" not in basics:
-        basics["location"] = {"address": bare}
+        basics["location"] = place_fields(bare)
         return True
     return False
 

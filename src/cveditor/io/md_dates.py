@@ -23,7 +23,8 @@ DATE_RANGE = re.compile(
 )
 #: Two-digit years ("'18.03 ~ '20.02", "’16–’19", "(’24)"): this century's, up to 2030.
 SHORT_YEAR = re.compile(
-    r"(?<![\w])['’‘](\d{2})(?=\s*[.\-/]|\s*[~–—]\s*(?:['’‘]\d{2}|\d{4}|[^\W\d])|\s*[),;·|•]|\s*$)"
+    r"(?<![\w])['’‘](\d{2})(?=\s*[.\-/]|\s*[~–—]\s*(?:['’‘]\d{2}|\d{4}|[^\W\d])|\s*[),;·|•]|\s*$"
+    r"|\s*\(\s*\d{1,2}\s*(?:년|개월|yrs?|years?|mos?|months?)\b)"  # "Jun '21 (2년)"
 )
 #: A duration LinkedIn adds after a period ("· 4 yrs 2 mos"): derived from the dates.
 LINKEDIN_DURATION = re.compile(
@@ -153,7 +154,29 @@ def find_period(text: str) -> tuple[str | None, str | None, str]:
         rest = re.sub(r"\(\s*\)|\[\s*\]", "", rest)
         rest = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", rest))  # "( 졸업예정)": "(졸업예정)"
         return start.iso(), end.iso() if end else None, trim(rest)
-    return None, None, text
+    return _since(text)
+
+
+#: An open start said in words at the end of a line: "Consultant (part-time), since 2020",
+#: "Advisor · Since Mar 2021".
+SINCE = re.compile(
+    rf"[\s,(·|—–-]*\bsince\s+((?:{_MONTH}\s+)?(?:19|20)\d{{2}}(?:[.\-/]\d{{1,2}})?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _since(text: str) -> tuple[str | None, str | None, str]:
+    """(start, None, the rest) of a line ending "since 2020"; else no period."""
+    match = SINCE.search(text)
+    if not match:
+        return None, None, text
+    try:
+        when = parse_date(match.group(1))
+    except DateParseError:
+        return None, None, text
+    if when is None:
+        return None, None, text
+    return when.iso(), None, trim(text[: match.start()])
 
 
 #: When the person joined, in brackets after the position: "(입사 2021.09)", "(since 2021)".

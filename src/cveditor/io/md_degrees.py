@@ -18,11 +18,12 @@ DEGREES = re.compile(
 )
 SCHOOLS = re.compile(
     r"(대학교|대학원|대학|고등학교|과학기술원|기술원|(?<=[가-힣])여대(?![가-힣])"
-    r"|university|college|institute|school|academy|kaist|postech)",
+    r"|university|\buniv\b\.?|college|institute|school|academy|kaist|postech)",
     re.IGNORECASE,
 )
 LONG_DEGREE = re.compile(
-    r"^(?:bachelor|master|doctor|associate)(?:'s)?(?:\s+degree)?(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?$",
+    r"^(?:bachelor|master|doctor|associate)(?:'s)?(?:\s+degree)?(?:\s+of\s+[a-z]+(?:\s+[a-z]+){0,2})?"
+    r"(?:\s*\((?-i:[A-Z][A-Za-z.]{0,6})\))?$",  # "Master of Social Work (MSW)"
     re.IGNORECASE,
 )
 ABBREVIATION = re.compile(r"^[A-Z][A-Za-z.]{0,6}$")
@@ -57,6 +58,11 @@ def degree(entry: dict[str, Any], parts: list[str]) -> bool:
         school = next((p for p in parts if not DEGREES.match(p)), None)
         if school is None:
             return False
+    at = next((i for i, p in enumerate(parts) if p is school), -1)
+    if 0 <= at < len(parts) - 1 and _unit_of(school, parts[at + 1]):
+        joined = f"{school}, {parts[at + 1]}"  # "School of X, University of Y": one school
+        parts = [*parts[:at], joined, *parts[at + 2 :]]
+        school = joined
     rest = [p for p in parts if p is not school]
     tokens = school.split()
     if re.search("[가-힣]", school):  # 학부 belongs to the school beside a degree of its own
@@ -69,18 +75,46 @@ def degree(entry: dict[str, Any], parts: list[str]) -> bool:
     else:
         entry["institution"] = school
     area: list[str] = []
+    said = ""
     for part in rest:
+        if part.strip() == "-":
+            continue  # _long_degree's stand-in for a school written before it
         kept = []
         for word in part.split():
             if "studyType" not in entry and DEGREES.fullmatch(word.strip(",()")):
                 entry["studyType"] = word.strip(",()")
+                said = word.strip(",()")
+            elif said and DEGREES.fullmatch(word.strip(",()")) and _other_script(said, word):
+                entry["studyType"] += f" {word.strip(',()')}"  # "학사 B.A.": both languages
+                said = ""
             else:
                 kept.append(word)
+                said = ""
         if kept:
-            area.append(" ".join(kept).removeprefix("in ").strip())
+            area.append(" ".join(kept).removeprefix("in ").strip(" ·|—–,"))
     if area:
-        entry["area"] = " · ".join(area)
+        entry["area"] = ", ".join(area)  # the author's comma, as written
     return True
+
+
+UNIT = re.compile(
+    r"^(?:(?:graduate\s+)?school|faculty|department|dept\.?|college|division)\s+of\b", re.IGNORECASE
+)
+
+
+def _unit_of(first: str, second: str) -> bool:
+    """ "School of Nursing", then "University of Carlow": a unit and its university,
+    which name one institution together."""
+    return (
+        bool(UNIT.match(first.strip()))
+        and bool(SCHOOLS.search(second))
+        and not DEGREES.match(second.strip())
+    )
+
+
+def _other_script(one: str, other: str) -> bool:
+    """One word in Hangul, the other in Latin letters: the same degree said twice."""
+    return bool(re.search("[가-힣]", one)) != bool(re.search("[가-힣]", other))
 
 
 SCORE = re.compile(

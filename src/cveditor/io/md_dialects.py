@@ -10,6 +10,7 @@ number of lines never changes, so the review step still points at the source):
   tool directives in comments (``<!-- omit in toc -->``: no text at all); GitHub's
   ``<details>`` blocks are md_details';
 - Pandoc: the ``% Title`` block and definition lists (md_deflists);
+- job sites: a bold section word with its total ("**경력**  총 6년 2개월"): the heading;
 - Word and Google Docs exports: list markers escaped (``\- item``, ``\* item``) or
   written as glyphs (``• item``, indented ``· detail``), escaped separators
   (``a \| b``, ``010\-1234``): a list and plain characters, as the author saw them."""
@@ -154,8 +155,38 @@ EXPORTED_BULLET = re.compile(r"^(\s*)(?:\\[-*+]|[•◦▪‣·])\s+(?=\S)")
 EXPORTED_ESCAPE = re.compile(r"\\([|\-+~=])|(?<=\d)\\(\.)(?=\d)")
 
 
+#: A bold section word with a total after it, as job sites write it ("**경력**  총 6년 2개월",
+#: "**Experience** (8 yrs)", "**수상** 3건", "**학력**  대학교(4년) 졸업"): the total and the
+#: highest school are said by the items below; the word is a heading.
+BOLD_WITH_TOTAL = re.compile(
+    r"^(\s*)(\*\*|__)([^*_\n]{1,20}?)\2\s+(?:\(?(?:총\s*(?:경력\s*)?)?"
+    r"(?:(?:\d+\s*(?:년|개월|건|개|yrs?|years?|mos?|months?)\s*)+)\)?"
+    r"|(?:최종\s*학력\s*[:：]?\s*)?(?:고등학교|대학교?|대학원|전문대학?)\s*(?:\(\s*\d\s*년\s*\))?\s*"
+    r"(?:졸업|재학|중퇴|수료)(?:\s*예정)?|고졸|초대졸|대졸)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _section_total(line: str) -> str:
+    match = BOLD_WITH_TOTAL.match(line)
+    if match and section_kind(match.group(3)):
+        return f"{match.group(1)}{match.group(2)}{match.group(3)}{match.group(2)}"
+    return line
+
+
+#: A profile site's buttons and counts copied with the text: no words of the résumé.
+SITE_WORDS = re.compile(
+    r"^\s*[-*•·]?\s*(?:endorsed by .{1,60}|\d+\s+endorsements?|show all .{1,40}|see more)\s*$",
+    re.IGNORECASE,
+)
+SITE_TAIL = re.compile(r"\s*(?:·\s*)?(?:contact info|\d+\s+endorsements?)\s*$", re.IGNORECASE)
+
+
 def _line(line: str) -> str:
     """One line outside code: Dataview fields, wikilinks, tags, entities, small tags."""
+    if SITE_WORDS.match(line):
+        return ""  # "Endorsed by 23 colleagues": the site's, not the author's
+    line = SITE_TAIL.sub("", _section_total(line))  # "Seoul · Contact info"
     line = EXPORTED_BULLET.sub(r"\1- ", line)  # "\- Led the …", "• Led the …"
     if not line.lstrip().startswith(("|", "│")):
         line = BOX_BAR.sub(" | ", line)  # "2024.05 – 2024.12 │ 핀테크 스타트업"

@@ -79,7 +79,7 @@ PAREN_DATE = re.compile(
     rf"((?:19|20)\d{{2}}(?:\s*[.\-/]\s*\d{{1,2}}){{0,2}}\.?|(?:19|20)\d{{2}}\s*년(?:\s*\d{{1,2}}\s*월)?"
     rf"|{MONTH}\s+(?:19|20)\d{{2}})"
     r"\s*(?:취득|수료|졸업(?:\s*예정)?|합격|발급|예정|issued|acquired|obtained|earned|completed"
-    r"|expected)?\s*\)",
+    r"|expected)?(?:\s*[,·]\s*(?P<issuer>[^()\d\s][^()]{0,40}?))?\s*\)",  # ", 기관": who
     re.IGNORECASE,
 )
 #: A LinkedIn credential's dates: "Issued Jun 2023 · Expires Jun 2026".
@@ -90,7 +90,12 @@ ISSUED = re.compile(
 )
 DURATION = re.compile(r"\(\s*\d{1,3}\s*(?:개월|년|months?|years?|yrs?)[^)]*\)", re.IGNORECASE)
 #: A school named with its campus: "University of Illinois at Chicago".
-CAMPUS = re.compile(r"\b(?:university|college|institute)\b[^,|·—]*?\sat\s", re.IGNORECASE)
+TOTAL_PAREN = re.compile(
+    r"\(\s*(?:\d{1,2}\s*(?:년|개월|yrs?|years?|mos?|months?)\s*)+\)", re.IGNORECASE
+)
+CAMPUS = re.compile(
+    r"\b(?:university|univ\.?|college|institute)(?!\w)[^,|·—]*?\sat\s", re.IGNORECASE
+)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -161,6 +166,10 @@ def is_role(text: str) -> bool:
 
 def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     """An item from its heading ("회사 | 직책 | 2021.03 ~ 현재", "[2017.12] …")."""
+    if kind in ("certificates", "awards") and SINGLE_DATE.match(text.strip()):
+        columns = re.split(r"\s{2,}|\t", text.strip())  # "2019.05  물류관리사  한국산업인력공단"
+        if len(columns) >= 3:
+            text = " | ".join(columns)
     text = " ".join(text.split())  # a heading is one line, even if a <br> broke it
     entry: dict[str, Any] = {}
     text = NUMBERING.sub("", GLYPH.sub("", short_years(text)))
@@ -294,7 +303,12 @@ def paren_date(entry: dict[str, Any], kind: str, text: str) -> str:
     when = _iso(" ".join(match.group(1).split()))
     if when is None:
         return text
+    issuer = {"certificates": "issuer", "awards": "awarder"}.get(kind)
+    if match.group("issuer") and not (issuer and not entry.get(issuer)):
+        return text  # an aside this item has no field for: the bracket stays as written
     entry[field] = when
+    if match.group("issuer") and issuer:
+        entry[issuer] = match.group("issuer").strip()  # "정보처리기사 (2018.05, 한국산업인력공단)"
     expected = re.search(r"졸업\s*예정|예정|expected", match.group(0), re.IGNORECASE)
     kept = f" ({expected.group(0)})" if expected else ""  # a date to come: said so
     return " ".join((text[: match.start()] + kept + text[match.end() :]).split())
@@ -351,6 +365,8 @@ def _with_duration(
     entry: dict[str, Any], kind: str, duration: re.Match[str] | None
 ) -> dict[str, Any]:
     """A duration such as "(15개월)" is no date; it is kept beside the name."""
+    if duration and entry.get("startDate") and TOTAL_PAREN.fullmatch(duration.group(0)):
+        return entry  # "회사  2021.03 ~ 재직중 (3년 9개월)": the dates say it already
     if duration:
         first = FIRST[kind]
         entry[first] = f"{entry.get(first, '')} {duration.group(0)}".strip()

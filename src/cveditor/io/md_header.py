@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from .md_dates import find_period
+from .md_employers import RANK, TEAM
 from .md_entries import degree, is_role, issued_line
 from .md_opening import is_place, role_over_place
 from .md_projects import key_line, meta_links
@@ -15,12 +16,6 @@ from .md_roles import dot_place
 from .md_vocabulary import SENTENCE, title_text
 
 PERIOD_KINDS = frozenset({"work", "volunteer", "education", "projects"})
-#: A team or unit beside the role: "라이브서비스팀", "Payments squad", "R&D Division".
-TEAM = re.compile(
-    r"(?:팀|부|실|본부|센터|그룹|파트|랩|셀|스쿼드|사업부|연구소)$"
-    r"|\b(?:team|squad|tribe|group|division|department|dept\.?|unit|lab|chapter)$",
-    re.IGNORECASE,
-)
 ITALIC_LINE = re.compile(r"^\s*(?:\*|_)([^*_\n]{2,80})(?:\*|_)\s*$")
 
 
@@ -82,6 +77,8 @@ class HeaderLines:
             return True
         if start:
             return False
+        if self.kind == "work" and self._cells(text):
+            return True
         year = re.fullmatch(r"\D{0,12}?((?:19|20)\d{2})\D{0,12}", text)
         if year and self.kind in PERIOD_KINDS and not self.entry.get("startDate"):
             if text.strip() == year.group(1):
@@ -117,3 +114,26 @@ class HeaderLines:
             self.entry["position"] = text
             return True
         return False
+
+    def _cells(self, text: str) -> bool:
+        """ "운영기획팀 | 대리 | 서울 송파구" right under a dated job line: the team is the
+        job's description, the rank its position, the place its location — when
+        every cell is one of these."""
+        cells = [c.strip() for c in re.split(r"\s*\|\s*", text)]
+        if not 2 <= len(cells) <= 4 or not all(cells) or self.entry.get("position"):
+            return False
+        found: dict[str, str] = {}
+        for cell in cells:
+            if "position" not in found and (RANK.search(cell) or is_role(cell)):
+                field = "position"
+            elif "description" not in found and TEAM.search(cell):
+                field = "description"
+            elif "location" not in found and is_place(cell):
+                field = "location"
+            else:
+                return False
+            found[field] = cell
+        if "position" not in found or any(self.entry.get(k) for k in found):
+            return False
+        self.entry.update(found)
+        return True

@@ -21,6 +21,7 @@ from .md_projects import (
     key_line,
     project_from_bullet,
     set_period,
+    trailing_link,
 )
 from .md_split import split_outside
 from .md_tables import table_items, table_kind
@@ -107,6 +108,8 @@ class JobFiller(HeaderLines):
             self.highlights += set_period(self.entry, label, value)
         elif kind == "summary" and not self.summary:
             self.summary.append(value)
+        elif kind == "role" and self.kind == "work" and "업무" in label and not self.summary:
+            self.summary.append(value)  # 담당업무: the job's duties, its text (no title)
         elif (
             kind in ("role", "position") and self.kind == "work" and not self.entry.get("position")
         ):
@@ -146,6 +149,9 @@ class JobFiller(HeaderLines):
         """ "*Role: Lead designer · Timeline: 12 weeks · 2024*": each piece on its own
         (keys into their fields, a lone year the date), when every piece is one."""
         pieces = [p.strip() for p in re.split(r"\s+[·|]\s+", title_text(line)) if p.strip()]
+        slashed = [p.strip() for p in re.split(r"\s+/\s+", title_text(line)) if p.strip()]
+        if len(slashed) > 1 and all(key_line(p) for p in slashed):
+            pieces = slashed  # "기간) 2021.03 ~ 2021.09 / 역할) 설계": a key per piece
         keyed = [key_line(p) for p in pieces]
         years = [bool(re.fullmatch(r"(?:19|20)\d{2}", p) or find_period(p)[0]) for p in pieces]
         if (
@@ -177,6 +183,10 @@ class JobFiller(HeaderLines):
     def block(self, block: Block) -> None:
         if block.kind == "bullets":
             for bullet in block.bullets:
+                trimmed, link = trailing_link(bullet)
+                if self.kind == "projects" and link and not self.entry.get("url"):
+                    self.entry["url"] = link  # "[Source](https://…)" under the bullets
+                    bullet = trimmed
                 self.bullet(bullet)
             self.body = True
         elif block.kind == "paragraph":

@@ -55,14 +55,14 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
         "설명",
         "summary",
         "업무",
-        "주요 업무",
+        *("주요 업무", "주요업무"),
     ),
     "highlights": (
         *("성과", "주요 성과", "results", "key results", "achievements", "accomplishments"),
         *("impact", "outcome", "result", "한 일", "한일", "what i did"),
     ),
     "team": ("팀 구성", "팀구성", "team", "team size", "인원", "팀", "부서", "department"),
-    "role": ("역할", "role", "담당", "담당 업무"),
+    "role": ("역할", "role", "담당", "담당 업무", "담당업무"),
     "position": (
         *("직무", "직급", "직책", "직위", "position", "job title", "title"),
         *("최종 직위", "최종 직급", "최종직위", "최종직급"),

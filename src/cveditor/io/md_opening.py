@@ -15,6 +15,7 @@ from typing import Any
 
 from .md_blocks import Block
 from .md_dates import find_period
+from .md_employers import TOTAL
 from .md_entries import DURATION, SEPARATORS, degree, is_role, issued_line
 from .md_projects import key_line
 from .md_vocabulary import LOCATION, SENTENCE, title_text
@@ -50,7 +51,7 @@ def _date_line(entry: dict[str, Any], kind: str, line: str) -> bool:
     rest = DURATION.sub("", rest).strip()  # "(3년)": said by the dates
     place = bool(PLACE_WORDS.search(rest) or LOCATION.match(rest))
     role = rest.strip(" —–-|·,:") if kind == "work" and not place else ""
-    if start and role and is_role(role) and len(role) <= 60:
+    if start and role and role_words(role, line) and len(role) <= 80:
         role_over_place(entry, role)  # ":   Senior Data Scientist — March 2021 to present"
         rest = ""
     if not start or (rest and not (place and kind in ("work", "volunteer"))):
@@ -63,6 +64,18 @@ def _date_line(entry: dict[str, Any], kind: str, line: str) -> bool:
     if rest and kind in ("work", "volunteer") and not entry.get("location"):
         entry["location"] = rest
     return True
+
+
+def role_words(text: str, line: str = "") -> bool:
+    """A role, maybe with its speciality after a dash ("Clinical Social Worker – Child
+    and Family Therapy"): the dash joins them, it cuts no employer off. A short phrase
+    set in italics before the dates ("*Medical Social Worker* | 06/2017 – …") is the
+    role even in words the vocabulary does not know."""
+    first = re.split(r"\s+[–—-]\s+", text, maxsplit=1)[0]
+    if SENTENCE.search(text) or re.search(r"\d", text):
+        return False
+    italic = bool(re.match(r"^\s*(?:\*[^*]|_[^_])", line)) and len(text.split()) <= 9
+    return is_role(text) or is_role(first) or italic
 
 
 def role_over_place(entry: dict[str, Any], role: str) -> None:
@@ -144,3 +157,75 @@ def opening_together(blocks: list[Block], entry: dict[str, Any], kind: str) -> l
         return blocks
     merged = Block("paragraph", text, source="\n".join(b.source for b in blocks[:lead]))
     return [merged, *blocks[lead:]]
+
+
+#: What a pasted employer line says besides the name ("Full-time", "3 yrs 4 mos").
+EMPLOYMENT_TAIL = re.compile(
+    r"\s*·\s*(?:(?:full|part)[- ]time|contract|freelance|internship|self[- ]employed|seasonal"
+    r"|정규직|계약직|인턴|프리랜서)\s*$",
+    re.IGNORECASE,
+)
+TOTAL_ONLY = re.compile(
+    r"^(?:(?:(?:full|part)[- ]time|contract|freelance|internship|self[- ]employed|seasonal"
+    r"|정규직|계약직|인턴|프리랜서)\s*(?:·\s*)?)?(?:\d+\s*(?:yrs?|years?|mos?|months?|년|개월)\s*)*$",
+    re.IGNORECASE,
+)
+SPAN = re.compile(r"\s*·\s*(?:\d+\s*(?:yrs?|years?|mos?|months?|년|개월)\s*)+$", re.IGNORECASE)
+
+
+def _dated(line: str) -> bool:
+    """A line that is an item's dates, maybe with its length or place after a dot
+    ("Mar 2021 - Present · 3 yrs 9 mos")."""
+    start, _end, rest = find_period(SPAN.sub("", title_text(line)))
+    rest = DURATION.sub("", rest).strip(" ·|,")
+    return bool(start) and (
+        not rest or is_place(rest) or (len(rest) <= 80 and role_words(rest, line))
+    )
+
+
+def pasted_items(lines: list[str], kind: str) -> list[tuple[list[str], str, str]] | None:
+    """A paragraph pasted from a profile page, whose dates stand on the 2nd–4th line
+    (title, company, dates, place — in either order), as parts: (opening lines, the
+    employer of a group of roles, its employment type). None: no such paragraph, so
+    the usual line-by-line reading applies (a dated first line opens its own item).
+
+    An employer with several roles ("Company" / "Full-time · 5 yrs" / role / dates /
+    … / role / dates / …) gives one part per role, each to carry the employer's name."""
+    if kind not in ("work", "volunteer", "education", "certificates") or len(lines) < 2:
+        return None
+    dates = [i for i, line in enumerate(lines) if _short(line) and _dated(line)]
+    if not dates or not 1 <= dates[0] <= 3:
+        return None
+    if any(
+        find_period(title_text(x))[0] or x.lstrip().startswith(("**", "__"))
+        for x in lines[: dates[0]]
+    ) or not all(_short(x) for x in lines[: dates[0]]):
+        return None
+    head = title_text(lines[1])
+    if kind == "work" and dates[0] >= 3 and TOTAL_ONLY.match(head) and head:
+        employer = title_text(lines[0])
+        kind_word = TOTAL.sub("", head).strip(" ·")
+        cuts = [d - 1 for d in dates if d >= 3 and _short(lines[d - 1])]
+        parts = []
+        for at, cut in enumerate(cuts):
+            end = cuts[at + 1] if at + 1 < len(cuts) else len(lines)
+            parts.append((lines[cut:end], employer, kind_word))
+        return parts
+    lead = dates[0]
+    cuts = [0]
+    for d in dates[1:]:  # a second item written alike in the same paragraph
+        cut = d - lead
+        if cut > cuts[-1] + lead and not any(_dated(x) for x in lines[cut:d]):
+            cuts.append(cut)
+    return [
+        (lines[c : cuts[i + 1] if i + 1 < len(cuts) else len(lines)], "", "")
+        for i, c in enumerate(cuts)
+    ]
+
+
+def employer_line(text: str) -> tuple[str, str]:
+    """ "Corvala · Full-time": the employer and its employment type."""
+    match = EMPLOYMENT_TAIL.search(text)
+    if not match:
+        return text, ""
+    return text[: match.start()].strip(), match.group(0).strip(" ·")

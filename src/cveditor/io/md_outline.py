@@ -16,6 +16,7 @@ from .md_blocks import BOLD_HEADING, Block, bold_label
 from .md_byline import split_pair_lines
 from .md_closing import mark_closing
 from .md_dates import find_period
+from .md_heading_words import LETTER_WORDS
 from .md_layout import unfold_layout
 from .md_names import name_in, only_doc_words, person_name
 from .md_private import private_blocks, private_title
@@ -23,7 +24,6 @@ from .md_unprinted import mark_unprinted
 from .md_vocabulary import (
     DOC_WORDS,
     IMG_SRC,
-    LETTER_WORDS,
     ROLE_WORDS,
     has_word,
     plain,
@@ -88,6 +88,8 @@ def _section_line(block: Block, labels: bool = False) -> bool:
     return section_line(block.text, labels)
 
 
+#: Headings of a Korean form that are no standard section ("**병역**  군필"): custom ones.
+LEADS = ("병역", "병역사항", "기타", "기타사항", "특기", "보훈", "취미", "대외활동")
 #: A label in brackets on a line of its own: "[경력]", "【병역】", "[ 기타 ]".
 BRACKET_LABEL = re.compile(r"^\s*(?:\[\s*([^\[\]\n]{1,12}?)\s*\]|【\s*([^【】\n]{1,12}?)\s*】)\s*$")
 
@@ -106,19 +108,49 @@ def section_line(line: str, labels: bool = False) -> bool:
     if labels and BRACKET_LABEL.match(line):
         return True
     text = plain(line)
-    return (
-        0 < len(text) <= 24
+    return (  # "Licenses & certifications": a line of a few words, not of few letters
+        0 < len(text) <= 32
         and len(text.split()) <= 3
         and not re.search(r"[.,;!?|·—–\-/()\d]", text)
         and bool(section_kind(text))
     )
 
 
+#: A job site's bold section word with words after it on its line ("**학력**  대학교(4년)
+#: 졸업", "**병역**  군필 / 육군"): the word heads a section, the rest is its first line.
+BOLD_LEAD = re.compile(r"^\s*(\*\*|__)([^*_\n]{1,16}?)\1\s{2,}(\S.*)$")
+
+
+def _bold_leads(block: Block) -> list[Block]:
+    """The paragraph cut after a leading bold section word, as two blocks."""
+    source = block.source.split("\n")
+    match = BOLD_LEAD.match(source[0]) if block.kind == "paragraph" and source else None
+    if match is None or not (section_kind(match.group(2)) or has_word(match.group(2), LEADS)):
+        return [block]
+    heading = Block(  # a bold paragraph used as a heading, as md_blocks makes them
+        "heading",
+        match.group(2).strip(),
+        level=7,
+        source=f"{match.group(1)}{match.group(2)}{match.group(1)}",
+        first_line=block.first_line,
+        last_line=block.first_line,
+    )
+    rest = "\n".join([match.group(3), *source[1:]])
+    body = Block(
+        "paragraph",
+        "\n".join([match.group(3), *block.text.split("\n")[1:]]),
+        source=rest,
+        first_line=block.first_line,
+        last_line=block.last_line,
+    )
+    return [heading, body]
+
+
 def split_paragraphs(blocks: list[Block], labels: bool = False) -> list[Block]:
     """A paragraph whose lines include a section word on its own ("경력" in a text
     without headings) is cut there, so that the word can become a heading."""
     out: list[Block] = []
-    for block in blocks:
+    for block in [part for b in blocks for part in _bold_leads(b)]:
         lines = block.text.split("\n") if block.kind == "paragraph" else []
         cuts = [i for i, line in enumerate(lines) if i and section_line(line, labels)]
         if len(lines) > 1 and BOLD_HEADING.match(lines[0]) and not cuts:

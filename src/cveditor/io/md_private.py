@@ -85,6 +85,8 @@ EXACT_LABELS = re.compile(
 PAY_LABELS = re.compile(
     r"^(?:pay|base|base pay|comp|tc|bonus|day rate|floor|walk[- ]?away|기본급|성과급)$", re.I
 )
+#: A line of a story told as Situation, Task, Action, Result: "S: …", "**A:** …".
+STAR_LABEL = re.compile(r"^\s*(?:[-*]\s+)?[*_]*[STAR][*_]*\s*[:：.)][*_]*\s*\S", re.IGNORECASE)
 #: The person who wrote a review; as a label over venues it is an academic service.
 REVIEWER = re.compile(r"^(?:reviewer|평가자)$", re.I)
 BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)([^*_\n]{1,40}?)[:：]?(?:\*\*|__)\s*[:：]?\s*(.*)$")
@@ -109,8 +111,16 @@ def private_label(text: str, words: tuple[str, ...] = LABEL_WORDS) -> bool:
     return has_word(label, words) or exact
 
 
+#: A birth year or an age, however written ("남 · 1990년생 (35세)", "만 34세", "Born 1990").
+BIRTH = re.compile(
+    r"(?:19|20)\d{2}\s*년\s*생|\(\s*만?\s*\d{2}\s*세\s*\)|(?<![가-힣])만\s*\d{2}\s*세"
+    r"|\bborn\s+(?:in\s+)?(?:19|20)\d{2}|^\s*(?:생년월일|생일|date of birth|birth\s*date|dob)\b",
+    re.IGNORECASE,
+)
+
+
 def _labelled(bullet: Bullet, words: tuple[str, ...]) -> bool:
-    if private_label(bullet.text, words):
+    if private_label(bullet.text, words) or (words is LABEL_WORDS and BIRTH.search(bullet.text)):
         return True
     short = len(plain(bullet.text)) <= 20
     return bool(bullet.children) and short and has_word(plain(bullet.text), words)
@@ -120,7 +130,10 @@ def _split(block: Block, words: tuple[str, ...], flag: str) -> tuple[Block | Non
     """(the block without the lines labelled with ``words``, those lines as a block
     marked ``flag``: private or goal)."""
     if block.kind == "bullets":
-        mine = [b for b in block.bullets if _labelled(b, words)]
+        bullets = [_lazy_split(b, words) for b in block.bullets]
+        lazy = [tail for _b, tail in bullets if tail is not None]
+        block = replace(block, bullets=[b for b, _tail in bullets])
+        mine = [b for b in block.bullets if _labelled(b, words)] + lazy
         rest = [b for b in block.bullets if not _labelled(b, words)]
         if flag == "private":  # "- 퇴사 사유: …" under a job's bullet ("- 주식회사 …")
             rest = [_without_children(b, PRIVATE_WORDS, mine) for b in rest]
@@ -131,10 +144,14 @@ def _split(block: Block, words: tuple[str, ...], flag: str) -> tuple[Block | Non
         return public, split
     if block.kind == "paragraph":
         lines = block.text.split("\n")
+        star = sum(1 for line in lines if STAR_LABEL.match(line)) >= 2
         marks = [
-            private_label(line, words) and bool(KEY_LINE.match(line) or BOLD_LABEL.match(line))
+            (private_label(line, words) and bool(KEY_LINE.match(line) or BOLD_LABEL.match(line)))
+            or (words is LABEL_WORDS and bool(BIRTH.search(line)))  # "1990년생 (35세)"
             for line in lines
         ]
+        if star:  # "A: …" of a story told as S/T/A/R is its action, not an answer to hide
+            marks = [m and not STAR_LABEL.match(line) for m, line in zip(marks, lines, strict=True)]
         if not any(marks):
             return block, None
         mine = "\n".join(line for line, m in zip(lines, marks, strict=True) if m)
@@ -172,6 +189,20 @@ def _split_pairs(
     width = len(rows[0])
     source = "\n".join(f"| {' | '.join(r)} |" for r in [rows[0], ["---"] * width, *rows[1:]])
     return replace(block, rows=rows, source=source), split
+
+
+def _lazy_split(bullet: Bullet, words: tuple[str, ...]) -> tuple[Bullet, Bullet | None]:
+    """A bullet whose later lines (a paragraph line run into it: "퇴사사유: …" after a
+    job's last bullet) are private: (the bullet without them, them as a bullet)."""
+    lines = bullet.text.split("\n")
+    if len(lines) < 2:
+        return bullet, None
+    marks = [i > 0 and private_label(line, words) for i, line in enumerate(lines)]
+    if not any(marks):
+        return bullet, None
+    kept = "\n".join(line for line, m in zip(lines, marks, strict=True) if not m)
+    taken = "\n".join(line for line, m in zip(lines, marks, strict=True) if m)
+    return replace(bullet, text=kept), Bullet(taken)
 
 
 def _without_children(bullet: Bullet, words: tuple[str, ...], taken: list[Bullet]) -> Bullet:
@@ -224,12 +255,28 @@ def _bullet_source(bullets: list[Bullet]) -> str:
     return "\n".join(f"- {line}" for line in flatten(bullets))
 
 
-#: A remark to oneself after a line's text: "(공백 포함 812자) ← 줄일 것", "… <- fix".
-ARROW_NOTE = re.compile(r"\s+(?:←|<-{1,2}|⬅)\s*(\S.*)$")
+#: A remark to oneself after a line's text, or a line of its own: "(812자) ← 줄일 것",
+#: "… <- fix", "← 수치 다시 확인할 것".
+ARROW_NOTE = re.compile(r"(?:^|\s+)(?:←|<-{1,2}|⬅)\s*(\S.*)$")
+#: What one earns or asks for, said in a sentence ("Currently earning 59M KRW; looking
+#: for 68M+.", "현재 연봉은 5,900만 원입니다"): a pay word and an amount.
+PAY_WORDS = re.compile(
+    r"\b(?:earn(?:ing|s)?|(?:my|current(?:ly)?|expected|desired)\s+(?:salary|pay|comp\w*|base)"
+    r"|salary (?:of|is)|looking for|asking for)\b"
+    r"|(?:현재|희망|현|받는|받고\s*있는)\s*(?:연봉|월급|처우)|연봉[은이]",
+    re.IGNORECASE,
+)
+AMOUNT = re.compile(
+    r"\d[\d,.]*\s*(?:만\s*원|만원|억|천만|원|k\b|m\b|krw|usd|eur|gbp)|[$€£₩]\s?\d", re.I
+)
+SENTENCES = re.compile(r"(?<=[.!?;。])\s+|(?<=다\.)\s*")
 
 
 def arrow_notes(block: Block) -> tuple[Block | None, Block | None]:
-    """(the paragraph without the remarks after an arrow, the remarks as a private block)."""
+    """(the paragraph or list without the remarks after an arrow, the remarks as a
+    private block)."""
+    if block.kind == "bullets":
+        return _arrow_bullets(block)
     if block.kind != "paragraph" or not ARROW_NOTE.search(block.text):
         return block, None
     lines = block.text.split("\n")
@@ -240,14 +287,58 @@ def arrow_notes(block: Block) -> tuple[Block | None, Block | None]:
     return public, replace(block, text=remarks, source=remarks, private=True, left_out=False)
 
 
+def _arrow_bullets(block: Block) -> tuple[Block | None, Block | None]:
+    """Remarks after an arrow in a list's items ("- 2번 너무 김 ← 줄일 것", a "← …" line
+    run into the last item)."""
+    notes: list[str] = []
+
+    def clean(bullet: Bullet) -> Bullet:
+        lines = bullet.text.split("\n")
+        notes.extend(m.group(1) for line in lines if (m := ARROW_NOTE.search(line)))
+        text = "\n".join(k for line in lines if (k := ARROW_NOTE.sub("", line)).strip())
+        return replace(bullet, text=text, children=[clean(c) for c in bullet.children])
+
+    bullets = [clean(b) for b in block.bullets]
+    if not notes:
+        return block, None
+    kept = [b for b in bullets if b.text.strip() or b.children]
+    public = replace(block, bullets=kept, source=_bullet_source(kept)) if kept else None
+    text = "\n".join(notes)
+    return public, replace(
+        block, kind="paragraph", bullets=[], text=text, source=text, private=True, left_out=False
+    )
+
+
+def pay_sentences(block: Block) -> tuple[Block | None, Block | None]:
+    """(the paragraph without its sentences about one's pay, those as a private block)."""
+    said = PAY_WORDS.search(block.text) and AMOUNT.search(block.text)
+    if block.kind != "paragraph" or not said:
+        return block, None
+    kept_lines: list[str] = []
+    taken: list[str] = []
+    for line in block.text.split("\n"):
+        parts = [p for p in SENTENCES.split(line) if p.strip()]
+        pay = [p for p in parts if PAY_WORDS.search(p) and AMOUNT.search(p)]
+        taken += pay
+        rest = " ".join(p for p in parts if p not in pay)
+        if rest.strip() or not pay:
+            kept_lines.append(rest if pay else line)
+    if not taken:
+        return block, None
+    text, notes = "\n".join(kept_lines), "\n".join(taken)
+    public = replace(block, text=text, source=text) if text.strip() else None
+    return public, replace(block, text=notes, source=notes, private=True, left_out=False)
+
+
 def private_blocks(blocks: list[Block]) -> list[Block]:
     """Every block with its private lines, then its goals, split off after it."""
     out: list[Block] = []
     for block in blocks:
         public, remarks = arrow_notes(block)
+        public, pay = pay_sentences(public) if public else (None, None)
         public, private = split_private(public) if public else (None, None)
         public, goals = _split(public, GOAL_WORDS, "goal") if public else (None, None)
-        out += [b for b in (public, remarks, private, goals) if b is not None]
+        out += [b for b in (public, remarks, pay, private, goals) if b is not None]
     return out
 
 

@@ -21,6 +21,7 @@ INTERVIEW_SIGNS: tuple[tuple[str, ...], ...] = (
     ("interview", "interviews", "면접"),
     ("prep", "preparation", "준비"),
     ("onsite", "on-site", "phone screen", "screening call", "1차", "2차", "최종 면접"),
+    ("final round", "first round", "second round", "technical round", "panel interview"),
     ("recruiter", "recruiter call", "hiring manager", "리크루터", "헤드헌터", "채용 담당"),
     ("the loop", "interview loop", "loop", "면접 일정", "전형"),
     ("likely question", "likely questions", "expected question", "expected questions"),
@@ -29,6 +30,10 @@ INTERVIEW_SIGNS: tuple[tuple[str, ...], ...] = (
     ("stories", "story bank", "stories to reuse", "star", "에피소드"),
     ("situation", "what i did", "상황", "행동"),
     ("angle", "answer", "답변", "talking points"),
+    # after the interview: how it went, what they asked, what comes next
+    ("debrief", "debriefing", "how it went", "went well", "what went wrong", "복기", "후기"),
+    ("they asked", "asked me", "panel", "면접관", "받은 질문", "질문 받은"),
+    ("follow-up", "follow up", "thank-you", "thank you note", "next round", "다음 단계"),
 )
 #: What job-search notes are made of: pay and its parts, an offer and its answer, the
 #: calls, the weighing up and the decision, the reasons to leave, what to ask for.
@@ -96,6 +101,15 @@ def _signs(text: str, families: tuple[tuple[str, ...], ...]) -> int:
     return sum(1 for sign in families if has_word(text, sign))
 
 
+def names_resume(title: OutlineNode | None) -> bool:
+    """A title that names a résumé, a 경력기술서 or a 자기소개서 ("이직용 이력서", "자기소개서 —
+    쿠팡 지원") and no preparation for an interview: the document itself, whatever pay
+    or STAR lines it holds."""
+    if title is None or not has_word(title.label, RESUME_TITLES):
+        return False
+    return not has_word(title.label, INTERVIEW_SIGNS[0] + INTERVIEW_SIGNS[1])
+
+
 def interview_signs(roots: list[OutlineNode]) -> int:
     """How many different signs of interview preparation the document shows."""
     return _signs(" | ".join(_markers(roots)), INTERVIEW_SIGNS)
@@ -109,7 +123,7 @@ def is_private_document(
     résumé's sections (job-search notes none at all: a career note's jobs with their
     pay are a résumé with private lines)."""
     resume = resume_kinds & RESUME_KINDS
-    if len(resume) >= 2:
+    if len(resume) >= 2 or names_resume(title):
         return False
     text = " | ".join(_markers(roots))
     if _signs(text, INTERVIEW_SIGNS) >= ENOUGH:
@@ -118,8 +132,8 @@ def is_private_document(
         return False  # jobs with their pay and reasons to leave: those lines only
     if _signs(text, JOB_SEARCH_SIGNS) >= ENOUGH:
         return True
-    if title is None or has_word(title.label, RESUME_TITLES):
-        return False  # "이직용 이력서", "경력기술서 (이직 준비)": the document itself
+    if title is None:
+        return False
     body = " | ".join(_markers(title.children) + _markers([r for r in roots if r is not title]))
     return has_word(title.label, JOB_SEARCH_TITLES) and _signs(body, JOB_SEARCH_SIGNS) >= (
         ENOUGH_WITH_TITLE  # the title says what it is; the lines under it must agree

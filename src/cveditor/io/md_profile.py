@@ -14,11 +14,19 @@ from typing import Any
 
 from .md_blocks import Block, flatten
 from .md_byline import PIECES as PIECES_OF_BYLINE
-from .md_byline import SOCIAL_COUNT, UNCOLONED_NAME, byline_job, profile_headline
+from .md_byline import (
+    SOCIAL_COUNT,
+    UNCOLONED_CONTACT,
+    UNCOLONED_NAME,
+    byline_job,
+    profile_headline,
+)
 from .md_contact import contact_piece
 from .md_dates import joined
 from .md_entries import entry_from_line
+from .md_headline import CAREER_LENGTH, first_headline, is_label, short_headline, translated
 from .md_names import GREETING_NAME, person_name, without_doc_words
+from .md_places import PLACE_PIECE, place_fields, profile_place
 from .md_split import split_outside
 from .md_vocabulary import (
     BADGE,
@@ -42,29 +50,11 @@ from .md_vocabulary import (
 BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,60})(?:\*\*|__)\s*(?:[—–|]|--?)\s*(\S.*)$")
 BOLD_KEY = re.compile(r"^(?:\*\*|__)([^*_]{1,30}?)[:：]?(?:\*\*|__)\s*[:：]")
 #: A place left among contact details: capitalised words, no digits or addresses.
-PLACE_PIECE = re.compile(r"^(?:[A-Z][\w'’.-]*|[가-힣]+)(?:[ ,]+(?:[A-Z][\w'’.-]*|[가-힣]+)){0,3}$")
-#: A Korean place: a city or province by name, or a word with a place's ending (서울,
-#: 성남시, 강남구, 경기도 …); other Hangul words ("마케팅 매니저 8년차") are no place.
-KOREAN_PLACE = re.compile(
-    r"^(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|제주|경기|강원|충북|충남|전북|전남|경북|경남"
-    r"|판교|분당|일산|수원|성남|용인|고양|창원|청주|천안|전주|포항)\S*|\S+(?:시|도|구|군|읍|면|동))"
-    r"(?:[ ,]+\S+(?:시|도|구|군|읍|면|동)?){0,2}$"
-)
-
-
-def is_place(piece: str) -> bool:
-    """A place on a contact line: "Tucson, AZ", "Lagos", "서울 강남구", "성남시"."""
-    piece = piece.strip()
-    if re.search("[가-힣]", piece):
-        return bool(KOREAN_PLACE.match(piece)) and not ROLE_WORDS.search(piece)
-    return bool(PLACE_PIECE.match(piece)) and not ROLE_WORDS.search(piece)
+#: Keys of a profile list that name an item of a section, and that section.
 PIECES = re.compile(r"\s+[·|•]\s+|(?<=[.。])\s+(?=\S+@)")
 #: More separators of a line holding several contact details: " / ", " -- ", " — ".
 MORE_PIECES = re.compile(r"\s+(?:/|--|—|–)\s+")
 VALUES = re.compile(r"\s+[/·|,]\s+|\s*,\s*(?=\S+@|\+?\d)")
-
-
-#: Keys of a profile list that name an item of a section, and that section.
 PROFILE_ITEMS = {
     "current_job": "work",
     "licence": "certificates",
@@ -82,17 +72,9 @@ class Profile:
     summary: list[str] = field(default_factory=list)
     greeting: str = ""  # a name a greeting gives ("… 한지민입니다"), the last resort
     items: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # 현 근무지, 면허 …
-
-
-def is_label(text: str) -> bool:
-    """A headline: short, names a role ("Product designer", "머신러닝 엔지니어")."""
-    words = text.split()
-    if not 1 <= len(words) <= 7 or len(text) > 60 or not ROLE_WORDS.search(text):
-        return False
-    if text.rstrip().endswith((".", "。")):  # "Systems programmer (Rust, C)."
-        head = re.sub(r"\s*\([^)]*\)\s*$", "", text.rstrip().rstrip(".。"))
-        return bool(head) and bool(ROLE_WORDS.search(head.split()[-1]))
-    return not re.search(r"[.!?](\s|$)", text)
+    #: The title a name was guessed from, beside the document's words ("2027 H1 Self
+    #: Review — Atlas Platform"): a keyed line ("작성자: 문서연") says better.
+    guessed_from: str = ""
 
 
 class ProfileReader:
@@ -125,6 +107,9 @@ class ProfileReader:
         contact = False
         for index, piece in enumerate(pieces):
             text = UNCOLONED_NAME.sub(r"\1: \2", piece.strip())  # "성명 구민석 · 010-…"
+            text = UNCOLONED_CONTACT.sub(  # "휴대폰 010-… | 이메일 …"
+                lambda m: f"{m.group(1) or m.group(2) or m.group(3)}: ", text
+            )
             match = KEY_LINE.match(text)
             if match and _keyed(text):
                 key, value = key_kind(match.group(1)), match.group(2).strip()
@@ -141,18 +126,21 @@ class ProfileReader:
             bool(left) and "label" not in self.basics and (contact or first or len(pieces) > 1)
         )
         whole = first and not contact and len(left) == len(pieces) >= 2 and len(stripped) <= 100
+        if headline and len(left) == 2 and translated(left):
+            self.basics["label"] = " · ".join(title_text(p) for p in left)  # 매니저 · Manager
+            return None
         if headline and whole and not is_label(title_text(left[0])) and profile_headline(left):
             self.basics["label"] = title_text(stripped)  # "Talent Partner | Hiring for … | Boston"
             return None
         if headline and (
             is_label(title_text(left[0]))
-            or (first and len(left) == 1 and _short(left[0]))
-            or (contact and _first_headline(pieces, left, "location" in self.basics))
+            or (first and len(left) == 1 and short_headline(left[0]))
+            or ((contact or first) and first_headline(pieces, left, "location" in self.basics))
         ):
             self.basics["label"] = title_text(left.pop(0)).rstrip(".")
-        lone = len(left) == 1 and contact and "location" not in self.basics
-        if lone and is_place(left[0]):
-            self.basics["location"] = {"address": left.pop()}  # "Title · Lagos · mail · phone"
+        lone = len(left) == 1 and (contact or first) and "location" not in self.basics
+        if lone and profile_place(left[0]):
+            self.basics["location"] = place_fields(left.pop())  # "Title · Lagos · mail · phone"
         if not left:
             return None
         return _rejoin(stripped, left) if len(pieces) > 1 else stripped
@@ -182,8 +170,8 @@ class ProfileReader:
         """ "analyst, Rotterdam" after a name: the headline, and the city it ends with."""
         head, _, place = text.rpartition(", ")
         free = head and "location" not in self.basics
-        if free and is_place(place):
-            self.basics["location"] = {"address": place}
+        if free and profile_place(place):
+            self.basics["location"] = place_fields(place)
             return head
         return text
 
@@ -201,12 +189,18 @@ class ProfileReader:
             first, *rest = re.split(r"\s+[/|·—–]\s+", name)
             first = re.sub(r"\s*\([^)]*\)\s*$", "", first).strip()  # "(文智浩)", "(Kim)"
             rest = [p for p in rest if not contact_piece(self.basics, p)]  # "성명: 이름 · 010-…"
+            career = [p for p in rest if CAREER_LENGTH.search(p)]  # "총 경력 9년 4개월"
+            self.profile.summary.extend(career)
+            rest = [p for p in rest if p not in career]
             name = first if not rest else name  # the track "(신입)" stays in the headline
             if rest and person_name(first) and "label" not in self.basics:
                 name = first  # "성명: 정현우 / 백엔드 개발자 (총 경력 …)": the name, then a title
                 self.basics["label"] = self._headline_and_place(" / ".join(rest))
-            if not self.basics.get("name"):
+            if not self.basics.get("name") or (self.profile.guessed_from and person_name(name)):
+                if self.profile.guessed_from:  # the title's words were no name: its text
+                    self.profile.summary.append(self.profile.guessed_from)
                 self.basics["name"] = name
+                self.profile.guessed_from = ""
             return self.basics["name"] == name  # the title named them already: said
 
         if key in PROFILE_ITEMS and value:  # "현 근무지: 회사, 직위 (2022.03 ~ 현재)": an item
@@ -233,6 +227,9 @@ class ProfileReader:
                 self.profile.job["name"] = employer
             self.profile.job["team"] = team or employer
             return True
+        if key == "location" and value and "location" not in self.basics:
+            self.basics["location"] = place_fields(title_text(value))  # "주소: 대구 …, 1203호"
+            return True
         if key in ("email", "phone", "url", "github", "linkedin", "location"):
             parts = [p for p in re.split(r"\s+[·|•]\s+", value) if p.strip()]
             parts = [q for p in parts for q in VALUES.split(p) if q.strip()] or [value]
@@ -240,7 +237,7 @@ class ProfileReader:
             left = [p.strip() for p, t in zip(parts, taken, strict=True) if not t]
             place = len(left) == 1 and bool(PLACE_PIECE.match(left[0]))
             if any(taken) and place and "location" not in self.basics:
-                self.basics["location"] = {"address": left[0]}  # "Contact: mail · phone · Seoul"
+                self.basics["location"] = place_fields(left[0])  # "Contact: mail · phone · Seoul"
                 return True
             return all(taken)
         return False
@@ -365,27 +362,6 @@ def _keyed(text: str) -> bool:
         and not URL.match(text.strip())
         and not EMAIL.match(text.strip())
         and (key_kind(match.group(1)) is not None)
-    )
-
-
-def _first_headline(pieces: list[str], left: list[str], placed: bool) -> bool:
-    """The first piece of a contact line, before its place, is the headline by where it
-    stands ("Hydrogeologist | Tucson, AZ | mail", "마케팅 매니저 8년차 | mail | 010-…");
-    ``placed``: the profile has its place already."""
-    head = left[0]
-    if head != pieces[0].strip() or len(head) > 60 or re.search(r"[.!?。](\s|$)|[\[\]<>`]", head):
-        return False
-    if len(left) == 1:  # the line's place found already: what is left is no place
-        return placed or not is_place(head)
-    return len(left) == 2 and is_place(left[1])
-
-
-def _short(text: str) -> bool:
-    """A headline on a line of its own: a role, short, no sentence, no link or markup."""
-    return (
-        len(text) <= 60
-        and not re.search(r"[.!?。](\s|$)|[\[\]<>*_`]", text)
-        and bool(ROLE_WORDS.search(text))
     )
 
 

@@ -45,7 +45,9 @@ def key_line(text: str) -> tuple[str, str, str | None] | None:
     if "\n" in text.strip() or URL.match(text.strip()):
         return None
     match = KEY_LINE.match(text)
-    if not match or len(plain(match.group(1))) > 30 or not plain(match.group(1)):
+    if not match:
+        return _other_key(text)
+    if len(plain(match.group(1))) > 30 or not plain(match.group(1)):
         return None
     label = title_text(match.group(1)).strip(" -–—|·")
     value = match.group(2).strip()
@@ -53,6 +55,30 @@ def key_line(text: str) -> tuple[str, str, str | None] | None:
     if lead and value.endswith(lead.group(1)):  # "*Note to self: …*": the line's emphasis
         value = value[: -len(lead.group(1))].rstrip()
     return label, value, key_kind(match.group(1))
+
+
+#: A known key with another separator: "직급/직책 - 대리", "기간) 2021.03 ~ 2021.09",
+#: "[성과]" alone over its bullets, "◦ 역할 - 백엔드 개발".
+OTHER_KEY = re.compile(
+    r"^\s*(?:[◦•▪·]\s*)?(?:\[(?P<bracket>[^\]\n]{1,20})\]\s*(?P<after>.*)"
+    r"|(?P<paren>[^\s()\[\]:：][^()\[\]:：\n]{0,19}?)\)\s*(?P<pvalue>\S.*)"
+    r"|(?P<dash>[^\s\-–:：][^:：\n]{0,19}?)\s+[-–]\s+(?P<dvalue>\S.*))$"
+)
+
+
+def _other_key(text: str) -> tuple[str, str, str | None] | None:
+    """A key line written without a colon, read only when the label is a known key
+    (so "Payments - led the rewrite" stays text)."""
+    match = OTHER_KEY.match(text)
+    if not match:
+        return None
+    label = match.group("bracket") or match.group("paren") or match.group("dash")
+    value = match.group("after") if match.group("bracket") else None
+    value = value if value is not None else (match.group("pvalue") or match.group("dvalue"))
+    kind = key_kind(title_text(label))
+    if kind is None or kind in ("person", "email", "phone", "url", "location"):
+        return None
+    return title_text(label).strip(), value.strip(), kind
 
 
 def set_period(entry: dict[str, Any], label: str, value: str) -> list[str]:
@@ -177,6 +203,9 @@ def fill_project(project: dict[str, Any], body: list[Block]) -> None:
     for block in body:
         if block.kind == "bullets":
             for bullet in block.bullets:
+                bullet, link = trailing_link(bullet)
+                if link:
+                    project.setdefault("fields", []).append({"label": "Link", "value": link})
                 key = key_line(bullet.text)
                 if key is not None and bullet.children:  # "**성과**:" and its sub-bullets
                     value = "\n".join([key[1], *(f"- {t}" for t in flatten(bullet.children))])
@@ -192,10 +221,10 @@ def fill_project(project: dict[str, Any], body: list[Block]) -> None:
         elif block.kind == "paragraph" and any(key_line(x) for x in _lines(block)):
             text = []
             for line in _lines(block):  # "*Period*: …" lines and the project's text
-                key = key_line(line)
-                if key is not None:
+                keys = keyed_parts(line)
+                for key in keys:
                     add_line(project, *key)
-                else:
+                if not keys:
                     text.append(line)
             if text:
                 summary.append("\n".join(text))
@@ -286,6 +315,30 @@ def _named_dated_project(bullet: Bullet, *, listed: bool = False) -> dict[str, A
 
 
 LONE_LINK = re.compile(r"^\s*\[[^\]]+\]\((https?://[^)\s]+)\)\s*$")
+
+
+def trailing_link(bullet: Bullet) -> tuple[Bullet, str | None]:
+    """ "- 월 사용자 300명" with "[GitHub 저장소](https://…)" right under it, no blank
+    line between: a lazy line of the bullet to CommonMark, but the project's address to
+    its author. (the bullet without it, the address)."""
+    lines = bullet.text.split("\n")
+    found = LONE_LINK.match(lines[-1]) if len(lines) > 1 and not bullet.children else None
+    if not found:
+        return bullet, None
+    rest = "\n".join(lines[:-1]).rstrip()
+    return Bullet(rest, number=bullet.number, tail=bullet.tail), found.group(1)
+
+
+def keyed_parts(line: str) -> list[tuple[str, str, str | None]]:
+    """The keys of a line: one, or several joined by " / " ("기간) 2021.03 ~ 2021.09 /
+    역할) 설계"), each a known key; [] for a line of text."""
+    pieces = [p.strip() for p in re.split(r"\s+/\s+", line) if p.strip()]
+    if len(pieces) > 1:
+        keys = [key_line(p) for p in pieces]
+        if all(keys):
+            return [k for k in keys if k]
+    key = key_line(line)
+    return [key] if key else []
 
 
 def meta_links(entry: dict[str, Any], rest: str) -> str:

@@ -22,7 +22,8 @@ UNIVERSITY = re.compile(
     r"universit|college|institute|school|academy|대학교|대학원|대학", re.IGNORECASE
 )
 UNIT = re.compile(
-    r"^(?:department|dept\.?|faculty|division|school|lab|laboratory|centre|center)\b", re.IGNORECASE
+    r"^(?:department|dept\.?|faculty|division|(?:graduate\s+)?school|lab|laboratory|centre|center)\b",
+    re.IGNORECASE,
 )
 
 
@@ -64,8 +65,8 @@ def bold_role(entry: dict[str, Any], text: str) -> bool:
     entry["position"] = title_text(match.group(1)).strip()
     school = [p for p in names if UNIVERSITY.search(p) and not UNIT.match(p)]
     if len(names) > 1 and school:
-        entry["name"] = school[-1]  # "Department of Linguistics, University of Northbrook"
-        others = [p for p in names if p is not school[-1]]
+        entry["name"] = school[0]  # "Department of Linguistics, University of Northbrook"
+        others = [p for p in names if p is not school[0]]  # its units after it, too
         entry["description"] = ", ".join(others)
     else:
         entry["name"] = org

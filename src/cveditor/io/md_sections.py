@@ -11,11 +11,13 @@ from .md_attach import results_of_items
 from .md_blocks import Block, Bullet, Section, sources
 from .md_cite import citation_lines
 from .md_dates import SINGLE_DATE, find_period
-from .md_employers import roles_of_employers
-from .md_entries import entry_from_line, is_role, issued_line
+from .md_employers import roles_of_bullets, roles_of_employers
+from .md_entries import entry_from_line, issued_line
 from .md_job import PROJECT_WORDS, all_keys, fill_entry, segments
 from .md_mixed import item_field, listed_item
+from .md_opening import pasted_items
 from .md_projects import PROJECT_LABEL, job_project, key_line, project_from_bullet
+from .md_role_items import pasted_item, role_parts
 from .md_roles import opens_role_item, settle_order
 from .md_tables import compound_columns, table_items, table_kind
 from .md_vocabulary import SENTENCE, key_kind, title_text
@@ -24,7 +26,13 @@ __all__ = ["entries", "item_line", "keyed_table", "segments"]
 
 
 def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
-    """Items of a dated section: one per sub-heading, else one per top-level bullet."""
+    """Items of a dated section: one per sub-heading, else one per top-level bullet;
+    an employer's dated role bullets are its jobs (md_employers.roles_of_bullets)."""
+    items = _entries(section, kind)
+    return roles_of_bullets(items) if items and kind == "work" else items
+
+
+def _entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
     blocks = section.blocks
     sub_level = min((b.level for b in blocks if b.kind == "heading"), default=0)
     items: list[dict[str, Any]] = []
@@ -38,7 +46,9 @@ def entries(section: Section, kind: str) -> list[dict[str, Any]] | None:
             intro.append(block)
         current: dict[str, Any] | None = None
         rest = blocks[len(intro) :]
-        if any(b.kind == "table" for b in intro) and (lead := entries(Section("", 0, intro), kind)):
+        if any(b.kind == "table" for b in intro) and (
+            lead := _entries(Section("", 0, intro), kind)
+        ):
             items, intro = lead, []  # a table of items, then "### 주요 성과" about them
         for heading, part in segments(rest):
             if heading is None:
@@ -151,69 +161,6 @@ def _settle(made: Made, kind: str) -> None:
     keys = ("name", "organization", "position")
     pairs = [(line, e) for line, e, read in made if all(e.get(k) == read.get(k) for k in keys)]
     settle_order(pairs, kind)
-
-
-def role_parts(heading: Block, part: list[Block]) -> list[dict[str, Any]]:
-    """An employer's heading with a sub-heading per role: one job per role, each with
-    the employer's name (and what was written under the employer before the roles)."""
-    if find_period(heading.text)[0]:
-        return []
-    subs = [(sub, blocks) for sub, blocks in segments(part) if sub is not None]
-    if not subs:
-        return _bullet_roles(heading, part)
-    for sub, blocks in subs:
-        text = title_text(sub.text)
-        first = next((b for b in blocks if b.kind == "paragraph"), None)
-        dated = first is not None and find_period(first.text.split("\n")[0])[0]
-        if PROJECT_WORDS.search(text) or not (is_role(find_period(text)[2]) or dated):
-            return []
-    company = entry_from_line(heading.text, "work")
-    intro = [b for b in part if b not in [x for _s, bl in subs for x in bl]]
-    intro = [b for b in intro if b.kind != "heading"]
-    jobs = []
-    for sub, blocks in subs:
-        job = {k: v for k, v in company.items() if k in ("name", "location", "url")}
-        start, end, rest = find_period(title_text(sub.text))
-        job["position"] = rest
-        if start:
-            job["startDate"] = start
-            if end:
-                job["endDate"] = end
-        fill_entry(job, blocks, "work")
-        jobs.append(job)
-    if intro:
-        jobs[0]["description"] = sources(intro)
-    return jobs
-
-
-def _bullet_roles(heading: Block, part: list[Block]) -> list[dict[str, Any]]:
-    """An employer's heading over a list of its roles, each a bullet with its period
-    ("- **Senior Engineer** (2020 - present)") and what was done under it."""
-    lists = [b for b in part if b.kind == "bullets"]
-    if len(lists) != 1 or part[-1] is not lists[0] or not lists[0].bullets:
-        return []
-    roles = []
-    for bullet in lists[0].bullets:
-        start, end, rest = find_period(bullet.text.split("\n")[0])
-        rest = title_text(rest)
-        bold = bullet.text.lstrip().startswith(("**", "__"))
-        if not start or not rest or len(rest) > 60 or not (bold or is_role(rest)):
-            return []
-        roles.append((bullet, start, end, rest))
-    company = entry_from_line(heading.text, "work")
-    jobs = []
-    for bullet, start, end, rest in roles:
-        job = {k: v for k, v in company.items() if k in ("name", "location", "url")}
-        job.update(position=rest, startDate=start)
-        if end:
-            job["endDate"] = end
-        more = [Block("bullets", bullets=bullet.children)] if bullet.children else []
-        fill_entry(job, more + [Block("paragraph", t, source=t) for t in bullet.tail], "work")
-        jobs.append(job)
-    intro = [b for b in part if b is not lists[0]]
-    if intro:
-        jobs[0]["description"] = sources(intro)
-    return jobs
 
 
 def item_parts(part: list[Block], kind: str) -> list[tuple[str | None, list[Block]]]:
@@ -343,6 +290,9 @@ def _items_from_lines(blocks: list[Block], kind: str) -> list[dict[str, Any]]:
                         items[-1][1].append(Block("bullets", bullets=bullet.children))
             else:
                 items.append((_read(block.text.split("\n")[0], kind, made), []))
+            continue
+        if (parts := pasted_items(_lines(block), kind)) is not None:
+            items += [pasted_item(part, kind, made) for part in parts]  # LinkedIn, pasted
             continue
         for line in _lines(block):
             if kind == "certificates" and items and issued_line(items[-1][0], line):

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
+from .md_blocks import Block, flatten
 from .md_dates import SINGLE_DATE, find_period
 from .md_outline import OutlineNode
+from .md_sections import keyed_table
+from .md_tables import table_items, table_kind
 from .md_vocabulary import KEY_LINE, key_kind
 
 ARROW = re.compile(r"→|->|⇒|=>")
@@ -73,3 +76,54 @@ def project_items(node: OutlineNode) -> bool:
         any(c.block is not None and PROJECT_WORD.search(c.block.text) for c in item.walk())
         for item in items
     )
+
+
+def node_blocks(node: OutlineNode) -> list[Block]:
+    """The blocks under a heading (a block split off, such as goals, is its own)."""
+    own = 0 if node.role == "block" else 1
+    return [n.block for n in node.walk()[own:] if n.block is not None]
+
+
+def competence(node: OutlineNode) -> str | None:
+    """A heading of what one can do ("핵심역량"): skills when its lines list them, the
+    summary when it is a paragraph or two of prose, else a section of its own."""
+    if skill_lists(list_lines(node)):
+        return "skills"
+    blocks = node_blocks(node)
+    if blocks and all(b.kind == "paragraph" and not b.private for b in blocks):
+        return "summary"
+    return None
+
+
+def list_lines(node: OutlineNode) -> list[str]:
+    """The bullets' lines under a heading (nested ones too)."""
+    return [t for b in node_blocks(node) if b.kind == "bullets" for t in flatten(b.bullets)]
+
+
+def only_table(node: OutlineNode, hint: str) -> bool:
+    """One table, whose columns are not the items' fields: a custom table."""
+    blocks = node_blocks(node)
+    return (
+        len(blocks) == 1
+        and blocks[0].kind == "table"
+        and not keyed_table(blocks[0])
+        and not table_items(blocks[0], "work-project" if hint == "work-project" else hint)
+    )
+
+
+def table_target(node: OutlineNode, has_job: bool) -> str | None:
+    """A section of one table whose header names the fields of items (Name | Stack |
+    Link: projects; 자격증명 | 발급기관: certificates), whatever its heading says."""
+    blocks = node_blocks(node)  # the table alone: under a job's sub-heading it is the job's
+    if len(blocks) != 1 or blocks[0].kind != "table" or not blocks[0].rows:
+        return None
+    kind = table_kind(blocks[0].rows[0])
+    if kind == "projects" and has_job and node.level > 0:
+        return "work-project"
+    return kind
+
+
+def heading_items(node: OutlineNode) -> bool:
+    """Everything under a heading is in sub-headings (items), more than one."""
+    blocks = [c for c in node.children if not c.is_heading and c.block is not None]
+    return sum(1 for c in node.children if c.is_heading) >= 2 and not blocks

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .md_heading_words import WHOLE_HEADINGS, WISH_WORDS
 from .md_keys import KEY_ALIASES
 
 # --- what headings and keys mean --------------------------------------------------------
@@ -137,37 +138,13 @@ KO_SUFFIXES = frozenset(
         "목록",
     }
 )
-#: Informal one-word headings of personal notes, matched only as the whole heading
-#: ("## history" is the jobs, "## Education History" is not).
-WHOLE_HEADINGS = {
-    **dict.fromkeys(("history", "이력", "where i've worked", "where i have worked"), "work"),
-    **dict.fromkeys(("stack", "my stack", "tech", "tooling", "my tools", "스택"), "skills"),
-    **dict.fromkeys(("software", "programs", "applications", "software & tools"), "skills"),
-    **dict.fromkeys(("pitch", "elevator pitch", "blurb", "tl;dr", "tldr", "in short"), "summary"),
-    **dict.fromkeys(("한 줄 소개", "한줄 소개", "한줄소개"), "summary"),
-}
-#: Words that turn a section word into a wish ("희망 근무", "Desired position"): what
-#: the author asks for, never their jobs.
-WISH_WORDS = re.compile(r"^(?:희망|지원\s*(?:분야|직무|부서)|desired|preferred|target)\b", re.I)
-#: Headings of what one can do: skills when their lines are "area: a, b, c" lists, a
-#: section of text when they are sentences ("핵심 역량" of a self-introduction).
-COMPETENCE_WORDS = (
-    *("역량", "보유 역량", "핵심 역량", "직무 역량", "전문 분야", "competencies"),
-    *("core competencies", "capabilities", "expertise", "areas of expertise"),
-)
-#: Headings of what a review says was done: projects when their items are headings.
-SHIPPED_WORDS = (
-    *("what i shipped", "shipped", "what i delivered", "delivered", "accomplishments"),
-    *("key contributions", "contributions", "highlights of the year", "this year"),
-    *("주요 성과", "올해 한 일", "주요 업무", "수행 업무", "한 일"),
-)
 #: Headings longer than this are items, not sections.
 SECTION_MAX_CHARS = 40
 
 #: Words of a role: a short line holding one is the person's headline.
 ROLE_WORDS = re.compile(
     r"(?<![a-z])(engineer|developer|designer|programmer|manager|researcher|scientist|analyst"
-    r"|architect|consultant|marketer|lead|director|administrator|tester|specialist|sre"
+    r"|architect|consultant|marketer|lead|director|administrator|tester|specialist|sre|worker"
     r"|devops|fellow|professor|lecturer|postdoc|intern|assistant|associate|officer"
     # care, teaching, finance, trades, service and writing work: by class, not one by one
     r"|nurse|midwife|dietitian|nutritionist|pharmacist|physician|surgeon|dentist|hygienist"
@@ -293,7 +270,14 @@ def section_kind(title: str) -> str | None:
                 at = text.find(name.split()[0])
                 if best is None or at > best[0]:
                     best = (max(at, 0), kind)
+    if best and best[1] == "languages" and _names_certificates(tokens):
+        return "certificates"  # "자격증 / 어학", "Certifications & Languages": tests too
     return best[1] if best else None
+
+
+def _names_certificates(tokens: list[str]) -> bool:
+    words = {w.replace(" ", "") for w in SECTION_WORDS["certificates"]}
+    return any(t in words or t.rstrip("증") in words for t in tokens)
 
 
 def _korean_head(text: str, tokens: list[str]) -> str | None:
@@ -375,11 +359,6 @@ DOC_KINDS: dict[str, tuple[str, ...]] = {
     "review": ("performance", "성과", "평가", "review", "self-review", "리뷰", "인사고과", "회고"),
     "career": ("경력기술서", "경력 기술서", "career description", "project description"),
 }
-#: A letter sent with the résumé: a section of text of its own, never the name.
-LETTER_WORDS = (
-    *("cover letter", "covering letter", "motivation letter", "letter of motivation"),
-    *("커버레터", "커버 레터", "lettre de motivation", "anschreiben"),
-)
 #: Words of a title that name the document, not the person.
 DOC_WORDS = (
     "이력서",

@@ -221,8 +221,10 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
-def get_open_path(parent: QWidget, folder: str = "", filters: str = RESUME_FILTER) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open résumé", folder, filters)
+def get_open_path(
+    parent: QWidget, folder: str = "", filters: str = RESUME_FILTER, title: str = "Open résumé"
+) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return Path(name) if name else None
 
 

@@ -209,7 +209,9 @@ class FileController(QObject):
         review step (File ▸ Open of such a file); saving it asks where, so the original
         file is never overwritten with another format."""
         folder = str(self.document.base_dir or "")
-        path = path or dialogs.get_open_path(self.window, folder, dialogs.IMPORT_FILTER)
+        path = path or dialogs.get_open_path(
+            self.window, folder, dialogs.IMPORT_FILTER, IMPORT_TITLE
+        )
         resume = self._read_replacement(path, read_resume, "Cannot import", "importing a file")
         if resume is None:
             return False
@@ -221,7 +223,9 @@ class FileController(QObject):
         through the review step (ui.import_dialog) — as a new résumé or into the open
         one; JSON Resume and our PDFs come in as a new résumé at once."""
         folder = str(self.document.base_dir or "")
-        path = path or dialogs.get_open_path(self.window, folder, dialogs.IMPORT_FILTER)
+        path = path or dialogs.get_open_path(
+            self.window, folder, dialogs.IMPORT_FILTER, IMPORT_TITLE
+        )
         if path is None:
             return False
         if Path(path).suffix.lower() in MARKDOWN:
@@ -252,7 +256,7 @@ class FileController(QObject):
             plan,
             text,
             existing=self.document.resume,
-            mode=INTO if has_content and getattr(self, "_last_import_mode", NEW) == INTO else NEW,
+            mode=INTO if has_content and _a_part(plan) else NEW,
             file_name=path.name,
         )
         self.import_dialog = dialog
@@ -278,7 +282,6 @@ class FileController(QObject):
         except (ResumeFileError, ValueError) as error:
             dialogs.show_error(self.window, "Cannot import", str(error))
             return False
-        self._last_import_mode = dialog.mode  # the next import starts in this mode
         if dialog.mode == INTO:
             merged = merge_into(self.document.resume, imported)
             changes = _whole_resume_changes(self.document, merged)
@@ -524,6 +527,19 @@ class FileController(QObject):
 
 
 MARKDOWN = (".md", ".markdown")
+
+
+def _a_part(plan) -> bool:
+    """A document that is part of a résumé, not one of its own — one job's 경력기술서, or
+    notes only — goes into the open résumé by default; a whole résumé (with a name, or
+    more than a job) comes in as a new one, whatever the last import was."""
+    targets = {n.target for n in plan.nodes()} - {"omit"}
+    if targets <= {"notes"}:
+        return True
+    built = plan.build()
+    return not built.basics.name and len(built.work) <= 1 and not built.education
+#: The file dialog's title for File ▸ Import… (not "Open résumé": nothing is opened).
+IMPORT_TITLE = "Import a career document"
 
 
 def _plan_of(path: Path):

@@ -253,7 +253,8 @@ class ImportDialog(QDialog):
             self.source_view.clear()
             return
         node = self.node(current.data(0, NODE_ROLE))
-        self.source_label.setText(f"Text of “{_short(node.label, 40)}” ({_lines(node)})")
+        label = _short(node.label, 40).replace("&", "&&")  # "R&D" shown, not a mnemonic
+        self.source_label.setText(f"Text of “{label}” ({_lines(node)})")
         self.source_view.setPlainText(self.source_of(node))
 
     def source_of(self, node: OutlineNode) -> str:
