@@ -185,3 +185,24 @@ def test_a_company_written_with_its_legal_form_or_in_two_languages_is_one() -> N
     assert merged.work[0].highlights == ["결제 API 응답 시간 40% 단축"]
     other = Resume(work=[r.Work(name="(주)한빛소프트", startDate="2019-03")])
     assert len(merge_into(existing, other).work) == 2  # another company stays apart
+
+
+def test_a_job_site_line_keeps_the_team_out_of_the_company_so_its_career_joins() -> None:
+    """A 사람인 paste's "2019.06 ~ 재직중   (주)마켓링크   데이터분석팀 / 과장" (columns of
+    spaces): the company alone is the job's name, the team its description — so the
+    경력기술서 of "(주)마켓링크" imported into it joins that job (a new user's report)."""
+    from cveditor.io.markdown_import import markdown_to_resume
+
+    pasted = markdown_to_resume(
+        "윤다온\n\n**경력**\n2019.06 ~ 재직중   (주)마켓링크   데이터분석팀 / 과장\n"
+        "- 정산 파이프라인 운영\n"
+    )
+    (job,) = pasted.work
+    assert (job.name, job.description, job.position) == ("(주)마켓링크", "데이터분석팀", "과장")
+    career = markdown_to_resume(
+        "# (주)마켓링크 경력기술서\n\n기간 : 2019.06 ~ 현재\n\n## 정산 재구축\n\n"
+        "- 프로젝트 명 : 정산 재구축\n- 수행 기간 : 2021.03 ~ 2021.09\n"
+    )
+    merged = merge_into(pasted, career)
+    assert len(merged.work) == 1, "one job, not two"
+    assert [p.name for p in merged.work[0].cv.projects] == ["정산 재구축"]

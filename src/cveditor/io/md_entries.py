@@ -8,6 +8,7 @@ from itertools import accumulate
 from typing import Any
 
 from ..model.dates import DateParseError, parse_date
+from .md_byline import TEAM
 from .md_cells import ISSUER_ASIDE, date_cell, other_script
 from .md_cite import QUOTED, citation
 from .md_dates import SINGLE_DATE, SINGLE_DATE_FIELD, find_period, short_years
@@ -166,9 +167,9 @@ def is_role(text: str) -> bool:
 
 def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     """An item from its heading ("회사 | 직책 | 2021.03 ~ 현재", "[2017.12] …")."""
-    if kind in ("certificates", "awards") and SINGLE_DATE.match(text.strip()):
+    if kind in ("certificates", "awards", "work") and SINGLE_DATE.match(text.strip()):
         columns = re.split(r"\s{2,}|\t", text.strip())  # "2019.05  물류관리사  한국산업인력공단"
-        if len(columns) >= 3:
+        if len(columns) >= 3:  # "2019.06 ~ 재직중   (주)회사   팀 / 과장": the company a cell
             text = " | ".join(columns)
     text = " ".join(text.split())  # a heading is one line, even if a <br> broke it
     entry: dict[str, Any] = {}
@@ -364,10 +365,21 @@ def _after_first(text: str, split: re.Pattern[str], parts: list[str]) -> str:
 def _with_duration(
     entry: dict[str, Any], kind: str, duration: re.Match[str] | None
 ) -> dict[str, Any]:
-    """A duration such as "(15개월)" is no date; it is kept beside the name."""
+    """A duration such as "(15개월)" is no date; it is kept beside the name. (And a
+    team written first in the role, "데이터분석팀 / 과장", is the job's description.)"""
+    _team_first(entry, kind)
     if duration and entry.get("startDate") and TOTAL_PAREN.fullmatch(duration.group(0)):
         return entry  # "회사  2021.03 ~ 재직중 (3년 9개월)": the dates say it already
     if duration:
         first = FIRST[kind]
         entry[first] = f"{entry.get(first, '')} {duration.group(0)}".strip()
     return entry
+
+
+def _team_first(entry: dict[str, Any], kind: str) -> None:
+    """ "데이터분석팀 / 과장 / 팀원" as a job's role: the team is what the job describes,
+    the rest its position."""
+    pieces = [p.strip() for p in str(entry.get("position", "")).split(" / ")]
+    if kind != "work" or len(pieces) < 2 or entry.get("description") or not TEAM.search(pieces[0]):
+        return
+    entry["description"], entry["position"] = pieces[0], " / ".join(pieces[1:])
