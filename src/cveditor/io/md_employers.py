@@ -19,11 +19,9 @@ from .md_entries import is_role
 
 #: What a LinkedIn employer line says besides the name: its employment type and the
 #: total time (derived from the roles' dates).
-EMPLOYMENT = re.compile(
-    r"\b(?:full[- ]time|part[- ]time|contract|freelance|internship|self[- ]employed|seasonal)\b"
-    r"|정규직|계약직|인턴|프리랜서",
-    re.IGNORECASE,
-)
+EMPLOYMENT_EN = r"(?:full|part)[- ]time|contract|freelance|internship|self[- ]employed|seasonal"
+EMPLOYMENT_KO = r"정규직|계약직|인턴|프리랜서"
+EMPLOYMENT = re.compile(rf"\b(?:{EMPLOYMENT_EN})\b|{EMPLOYMENT_KO}", re.IGNORECASE)
 TOTAL = re.compile(r"(?:\d+\s*(?:yrs?|years?|mos?|months?|년|개월)\s*)+", re.IGNORECASE)
 #: A team or unit beside the role: "라이브서비스팀", "Payments squad", "R&D Division".
 TEAM = re.compile(

@@ -202,23 +202,23 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     if bold_first and kind in ("work", "volunteer") and bold_role(entry, rest):
         if kind == "volunteer" and "name" in entry:
             entry["organization"] = entry.pop("name")  # "**Mentor** — Code Forward"
-        return _with_duration(entry, kind, duration)  # "**Senior Analyst**, Brightwell — …"
+        return _finished(entry, kind, duration)  # "**Senior Analyst**, Brightwell — …"
     if bold_first and kind in ("work", "volunteer") and bold_org(entry, rest, kind):
-        return _with_duration(entry, kind, duration)  # "**Riverside Academy**, Leeds — Teacher"
+        return _finished(entry, kind, duration)  # "**Riverside Academy**, Leeds — Teacher"
     rest = title_text(rest) if "**" in rest or "__" in rest else rest
     if kind == "publications" and citation(entry, rest):
-        return _with_duration(entry, kind, duration)
+        return _finished(entry, kind, duration)
     at_sign = AT_SIGN.match(rest) if kind in ("work", "volunteer") else None
     if at_sign and len(at_sign.group(1).split()) <= 6:  # "Line Cook @ Ember Kitchen, Austin"
         pieces = split_outside(at_sign.group(2).strip(), AT_PLACE.pattern)
         entry[FIRST[kind]], entry[SECOND[kind]] = pieces[0].strip(), at_sign.group(1).strip()
         if pieces[1:]:
             entry["location"] = ", ".join(p.strip() for p in pieces[1:])
-        return _with_duration(entry, kind, duration)
+        return _finished(entry, kind, duration)
     role_at = ROLE_AT.match(rest) if kind in ("work", "volunteer") else None
     if role_at:  # "iOS Lead @ Parcelpoint", "Engineer at Acme": the role comes first
         entry[FIRST[kind]], entry[SECOND[kind]] = role_at.group(2).strip(), role_at.group(1)
-        return _with_duration(entry, kind, duration)
+        return _finished(entry, kind, duration)
     split = {"certificates": CERTIFICATE_SEPARATORS, "awards": AWARD_SEPARATORS}.get(
         kind, SEPARATORS
     )
@@ -227,7 +227,7 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
     whole = LINK_START.fullmatch(rest.strip())
     if whole and kind in URL_KINDS:  # "### [모아책 — 동네 도서 교환 서비스](https://…)"
         entry["url"], entry[FIRST[kind]] = whole.group(2), whole.group(1).strip()
-        return _with_duration(entry, kind, duration)
+        return _finished(entry, kind, duration)
     parts = split_outside(rest.strip(" :,"), split.pattern)  # "(Payments, Risk)" is one part
     link = LINK_START.match(parts[0]) if parts else None
     if link and kind in URL_KINDS:  # "[ledgerlite](https://…) — a ledger library"
@@ -245,13 +245,13 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
         entry["position"], entry["name"] = parts[0], parts[1]  # "Postdoctoral Fellow, Centre …"
         if parts[2:]:
             entry["location"] = ", ".join(parts[2:])
-        return _with_duration(entry, kind, duration)
+        return _finished(entry, kind, duration)
     if kind == "education" and (score := SCORE.search(rest)):
         entry["score"] = score.group(1)
         rest = (rest[: score.start()] + rest[score.end() :]).strip(" ,")
         parts = split_outside(rest, SEPARATORS.pattern)
     if kind == "education" and degree(entry, parts):
-        return _with_duration(entry, kind, duration)
+        return _finished(entry, kind, duration)
     first, second = FIRST[kind], SECOND[kind]
     cut = split.search(rest.strip(" :,")) if kind == "projects" else None
     dashed = bool(cut and cut.group(0).strip() in ("—", "–"))  # "**x** — 표 위젯, …": what
@@ -277,7 +277,7 @@ def entry_from_line(text: str, kind: str) -> dict[str, Any]:
         aside = None  # "네오클라우드 (NeoCloud Inc.)": the same name in Latin letters
     if aside and not entry.get("description") and not DURATION.search(aside.group(0)):
         entry["name"], entry["description"] = aside.group(1), aside.group(2).strip()
-    return _with_duration(entry, kind, duration)
+    return _finished(entry, kind, duration)
 
 
 #: What a licence covers, never who issued it: a range of grades or ages, a subject.
@@ -362,11 +362,10 @@ def _after_first(text: str, split: re.Pattern[str], parts: list[str]) -> str:
     return " · ".join(parts[1:])
 
 
-def _with_duration(
-    entry: dict[str, Any], kind: str, duration: re.Match[str] | None
-) -> dict[str, Any]:
-    """A duration such as "(15개월)" is no date; it is kept beside the name. (And a
-    team written first in the role, "데이터분석팀 / 과장", is the job's description.)"""
+def _finished(entry: dict[str, Any], kind: str, duration: re.Match[str] | None) -> dict[str, Any]:
+    """The entry as every reading of a line ends it: a team written first in the role
+    ("데이터분석팀 / 과장") is the job's description; a duration such as "(15개월)" is no
+    date, so it is kept beside the name (dropped when the dates say it already)."""
     _team_first(entry, kind)
     if duration and entry.get("startDate") and TOTAL_PAREN.fullmatch(duration.group(0)):
         return entry  # "회사  2021.03 ~ 재직중 (3년 9개월)": the dates say it already

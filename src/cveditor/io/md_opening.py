@@ -15,18 +15,17 @@ from typing import Any
 
 from .md_blocks import Block
 from .md_dates import find_period
-from .md_employers import TOTAL
+from .md_employers import EMPLOYMENT_EN, EMPLOYMENT_KO, TOTAL
 from .md_entries import DURATION, SEPARATORS, degree, is_role, issued_line
 from .md_projects import key_line
-from .md_vocabulary import LOCATION, SENTENCE, title_text
+from .md_vocabulary import KOREAN_REGIONS, LOCATION, SENTENCE, title_text
 
 MAX_LINES = 4
 #: A place on a line of its own: words without digits, with a comma or a word of a
 #: workplace ("Berlin, Germany · Hybrid", "Remote", "서울 강남구").
 PLACE = re.compile(r"^[^\d@:/]{2,60}$")
 PLACE_WORDS = re.compile(
-    r",|\b(?:remote|hybrid|on-site|onsite)\b|원격|재택|대한민국|한국"
-    r"|^(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)",
+    rf",|\b(?:remote|hybrid|on-site|onsite)\b|원격|재택|대한민국|한국|^(?:{KOREAN_REGIONS})",
     re.IGNORECASE,
 )
 
@@ -160,17 +159,11 @@ def opening_together(blocks: list[Block], entry: dict[str, Any], kind: str) -> l
 
 
 #: What a pasted employer line says besides the name ("Full-time", "3 yrs 4 mos").
-EMPLOYMENT_TAIL = re.compile(
-    r"\s*·\s*(?:(?:full|part)[- ]time|contract|freelance|internship|self[- ]employed|seasonal"
-    r"|정규직|계약직|인턴|프리랜서)\s*$",
-    re.IGNORECASE,
-)
+EMPLOYMENT_TAIL = re.compile(rf"\s*·\s*(?:{EMPLOYMENT_EN}|{EMPLOYMENT_KO})\s*$", re.IGNORECASE)
 TOTAL_ONLY = re.compile(
-    r"^(?:(?:(?:full|part)[- ]time|contract|freelance|internship|self[- ]employed|seasonal"
-    r"|정규직|계약직|인턴|프리랜서)\s*(?:·\s*)?)?(?:\d+\s*(?:yrs?|years?|mos?|months?|년|개월)\s*)*$",
-    re.IGNORECASE,
+    rf"^(?:(?:{EMPLOYMENT_EN}|{EMPLOYMENT_KO})\s*(?:·\s*)?)?(?:{TOTAL.pattern})?$", re.IGNORECASE
 )
-SPAN = re.compile(r"\s*·\s*(?:\d+\s*(?:yrs?|years?|mos?|months?|년|개월)\s*)+$", re.IGNORECASE)
+SPAN = re.compile(rf"\s*·\s*{TOTAL.pattern}$", re.IGNORECASE)
 
 
 def _dated(line: str) -> bool:

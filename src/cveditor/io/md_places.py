@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 
-from .md_vocabulary import ROLE_WORDS
+from .md_vocabulary import KOREAN_REGIONS, ROLE_WORDS
 
 #: A place in Latin letters: a few capitalised words ("Tucson, AZ", "Lagos").
 PLACE_PIECE = re.compile(r"^(?:[A-Z][\w'’.-]*|[가-힣]+)(?:[ ,]+(?:[A-Z][\w'’.-]*|[가-힣]+)){0,3}$")
 #: A Korean place: a city or province by name, or a word with a place's ending (서울,
 #: 성남시, 강남구, 경기도 …); other Hangul words ("마케팅 매니저 8년차") are no place.
 KOREAN_PLACE = re.compile(
-    r"^(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|제주|경기|강원|충북|충남|전북|전남|경북|경남"
-    r"|판교|분당|일산|수원|성남|용인|고양|창원|청주|천안|전주|포항)\S*|\S+(?:시|도|구|군|읍|면|동))"
+    rf"^(?:(?:{KOREAN_REGIONS}|판교|분당|일산|수원|성남|용인|고양|창원|청주|천안|전주|포항)\S*"
+    r"|\S+(?:시|도|구|군|읍|면|동))"
     r"(?:[ ,]+\S+(?:시|도|구|군|읍|면|동)?){0,2}$"
 )
 

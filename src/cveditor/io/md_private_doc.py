@@ -110,11 +110,6 @@ def names_resume(title: OutlineNode | None) -> bool:
     return not has_word(title.label, INTERVIEW_SIGNS[0] + INTERVIEW_SIGNS[1])
 
 
-def interview_signs(roots: list[OutlineNode]) -> int:
-    """How many different signs of interview preparation the document shows."""
-    return _signs(" | ".join(_markers(roots)), INTERVIEW_SIGNS)
-
-
 def is_private_document(
     title: OutlineNode | None, roots: list[OutlineNode], resume_kinds: set[str | None]
 ) -> bool:

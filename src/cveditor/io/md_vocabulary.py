@@ -167,9 +167,13 @@ ROLE_WORDS = re.compile(
     r"|(?<![가-힣])의사(?![가-힣])|(?:본부|센터|파트|그룹|부|차|과)장(?![가-힣])|(?:대리|주임)(?![가-힣]))",
     re.IGNORECASE,
 )
+#: Korea's cities and provinces by their short names, as addresses begin.
+KOREAN_REGIONS = (
+    "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
+)
 #: A place on a contact line: "서울 성동구", "경기 성남시", "Lisbon, Portugal", "Toronto, ON".
 LOCATION = re.compile(
-    r"^(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)"
+    rf"^(?:(?:{KOREAN_REGIONS})"
     r"[가-힣]*(?:\s+[가-힣]+[시군구동읍면])*"
     r"|[A-Z][a-zA-Z.\- ]+,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)*)"
     r"|[A-Z][a-z]+\s*/\s*remote|remote)$"

@@ -256,9 +256,11 @@ class FileController(QObject):
             plan,
             text,
             existing=self.document.resume,
-            mode=INTO if has_content and _a_part(plan) else NEW,
+            mode=NEW,
             file_name=path.name,
         )
+        if has_content and dialog.built is not None and _a_part(dialog.built):
+            dialog.set_mode(INTO)  # from the résumé the dialog built for its preview
         self.import_dialog = dialog
         dialog.accepted.connect(lambda: self._apply_import(dialog, path))
         dialog.finished.connect(lambda _result: self._review_closed(dialog))
@@ -529,15 +531,13 @@ class FileController(QObject):
 MARKDOWN = (".md", ".markdown")
 
 
-def _a_part(plan) -> bool:
+def _a_part(built: Resume) -> bool:
     """A document that is part of a résumé, not one of its own — one job's 경력기술서, or
     notes only — goes into the open résumé by default; a whole résumé (with a name, or
     more than a job) comes in as a new one, whatever the last import was."""
-    targets = {n.target for n in plan.nodes()} - {"omit"}
-    if targets <= {"notes"}:
-        return True
-    built = plan.build()
     return not built.basics.name and len(built.work) <= 1 and not built.education
+
+
 #: The file dialog's title for File ▸ Import… (not "Open résumé": nothing is opened).
 IMPORT_TITLE = "Import a career document"
 

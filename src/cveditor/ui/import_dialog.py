@@ -150,7 +150,7 @@ class ImportDialog(QDialog):
         self.modes.addButton(self.as_new)
         self.modes.addButton(self.into)
         (self.into if mode == INTO and existing is not None else self.as_new).setChecked(True)
-        self.modes.buttonToggled.connect(lambda *_a: self.update_preview())
+        self.modes.buttonToggled.connect(lambda *_a: self.update_preview(rebuild=False))
         mode_box = QGroupBox("Import")
         mode_row = QHBoxLayout(mode_box)
         mode_row.addWidget(self.as_new)
@@ -338,7 +338,17 @@ class ImportDialog(QDialog):
         """The résumé the targets make now (a new one at each call)."""
         return self.plan.build()
 
-    def update_preview(self) -> None:
+    @property
+    def built(self) -> Resume | None:
+        """The résumé the targets made at the last change (None: it could not be built)."""
+        return self._imported
+
+    def update_preview(self, rebuild: bool = True) -> None:
+        """Redraw the preview; ``rebuild=False`` (the mode changed, not a target) draws
+        the résumé built last time instead of building it again."""
+        if not rebuild and self._imported is not None:
+            self._show(self._imported)
+            return
         try:
             resume = self.imported()
         except (ResumeFileError, ValueError) as error:
@@ -349,6 +359,9 @@ class ImportDialog(QDialog):
             return
         self._imported, self.build_error = resume, ""
         self.accept_button.setEnabled(True)
+        self._show(resume)
+
+    def _show(self, resume: Resume) -> None:
         existing = self.existing if self.mode == INTO else None
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(preview_html(resume, existing))
